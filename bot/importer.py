@@ -173,7 +173,7 @@ def parse_plain(
     A first line ``date YYYY-MM-DD …`` means the seed format. Without a date in the
     front matter the article is refused: an undated article cannot answer "when".
     """
-    if _SEED_HEAD.match(text.lstrip()[:40]) and re.match(r"\s*date\s+\d", text):
+    if re.match(r"\s*date[ \t]+\S", text):
         return parse_seed(text, name, max_chars=max_chars, today=today)
     fields, body = _front_matter(text)
     paragraphs = [re.sub(r"^#{1,6}\s+", "", p) for p in split_paragraphs(body)]
