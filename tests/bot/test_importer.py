@@ -51,7 +51,10 @@ def test_seed_without_heading_takes_first_sentence() -> None:
 
 
 def test_plain_text_with_front_matter_and_markdown() -> None:
-    md = "---\ntitle: Summit ends\ndate: 2022-06-21\nurl: https://ex.org/a\nsource: ex.org\n---\n# Heading\n\nBody one.\n"
+    md = (
+        "---\ntitle: Summit ends\ndate: 2022-06-21\nurl: https://ex.org/a\nsource: ex.org\n---\n"
+        "# Heading\n\nBody one.\n"
+    )
     d = good(md.encode(), "note.md")
     assert (d.title, d.date, d.url, d.source, d.ext_id) == ("Summit ends", "2022-06-21", "https://ex.org/a",
                                                           "ex.org", "note")
