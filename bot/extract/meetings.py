@@ -1,0 +1,105 @@
+"""Meetings: which sentences report one, its kind (meeting, call, planned), and merging repeats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.dates import span_of
+from bot.extract.lexicon import CALL_WORDS, FUTURE_CUES, MEETING_NOUNS, MEETING_VERBS
+
+_CALL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CALL_WORDS) + r")\b", re.I)
+_FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_CUES) + r")\b", re.I)
+_TRIGGER = re.compile(r"\b(?:" + "|".join(sorted(MEETING_NOUNS | MEETING_VERBS)) + r")\b", re.I)
+_ANAPHORIC = re.compile(r"\b(?:the|this|that|these|today's|our)\s+(?:meeting|talks|negotiations|summit)\b", re.I)
+_INTRODUCING = re.compile(
+    r"\b(?:met|meets|meet with|meeting with|meeting between|talks with|talks between|negotiations with|"
+    r"held (?:a |an )?(?:\w+ ){0,2}(?:meeting|talks|negotiations)|a (?:\w+,? ){0,3}meeting|summit with)\b",
+    re.I,
+)
+# meetings mentioned inside quoted speech
+QUOTE_MET_YOU = re.compile(r"\b(?:you and I|we)\s+(?:have\s+|had\s+)?(?:already\s+)?met\b", re.I)
+QUOTE_MET_NAMED = re.compile(
+    r"\b(?:(?:our|my) (?:last |recent |previous )?(?:meeting|talks|negotiations) with|I (?:have )?met(?: with)?)\s+"
+    r"(?P<who>(?:[A-Z][\w'’\-.]*\s*){1,6})"
+)
+
+
+@dataclass
+class MeetingDraft:
+    """A meeting being assembled from one or more mentions."""
+
+    participants: list[str]
+    date: str | None
+    place: str | None
+    kind: str
+    paragraph: int
+    dated: bool = False  # the date came from the text, not the article's default
+    sources: list[str] = field(default_factory=list)
+
+
+def is_meeting_sentence(text: str) -> bool:
+    """Does the sentence introduce a meeting (not only refer back to 'the meeting')?"""
+    if not _TRIGGER.search(text):
+        return False
+    if _INTRODUCING.search(text):
+        return True
+    return not _ANAPHORIC.search(text) and bool(re.search(r"\b(?:met|talks)\b", text, re.I))
+
+
+def kind_of(text: str, date: str | None, article_date: str) -> str:
+    """'call' for telephone conversations, 'planned' for announced meetings, else 'meeting'."""
+    if _CALL.search(text) and not re.search(r"\bmet\b", text):
+        return "call"
+    span = span_of(date) if date else None
+    if span and span[0].isoformat() > article_date:
+        return "planned"
+    if _FUTURE.search(text) and not re.search(r"\b(?:met|held|took place|had)\b", text):
+        return "planned"
+    return "meeting"
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    sa, sb = span_of(a), span_of(b)
+    return bool(sa and sb and sa[0] <= sb[1] and sb[0] <= sa[1])
+
+
+def _specific(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    sa, sb = span_of(a), span_of(b)
+    return a if (sa[1] - sa[0]) <= (sb[1] - sb[0]) else b
+
+
+def merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
+    """Fold repeated mentions of one meeting (shared pair, overlapping dates, same kind).
+
+    Undated mentions (``date`` None, e.g. "at our meeting with X" in a quote) fold into any
+    meeting of the same pair; dated ones only into a meeting whose date overlaps.
+    """
+    out: list[MeetingDraft] = []
+    for d in sorted(drafts, key=lambda d: (d.date is None, not d.dated, d.paragraph)):
+        if len(set(d.participants)) < 2:
+            continue
+        target = None
+        for o in out:
+            if o.kind != d.kind or len(set(o.participants) & set(d.participants)) < 2:
+                continue
+            if d.date is None or (o.date is not None and _compatible(o.date, d.date)):
+                target = o
+                break
+        if target is None:
+            out.append(MeetingDraft(list(dict.fromkeys(d.participants)), d.date, d.place, d.kind, d.paragraph,
+                                    d.dated))
+            continue
+        for p in d.participants:
+            if p not in target.participants:
+                target.participants.append(p)
+        if d.date is not None and d.dated:
+            target.date = _specific(target.date, d.date) if target.dated else d.date
+            target.dated = True
+        target.place = target.place or d.place
+    out.sort(key=lambda d: d.paragraph)
+    return out

@@ -1,0 +1,345 @@
+"""Run the rules over one article's parsed paragraphs: people, turns, quotes, speakers, meetings."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from bot.extract import meetings as mt
+from bot.extract.dates import combine_dates, resolve_date
+from bot.extract.people import People, Person, clean_name, title_after, title_before
+from bot.extract.places import place_in
+from bot.extract.quotes import RawQuote, find_quotes, is_speech
+from bot.extract.speakers import ROLE_PHRASE, attribution, resolve_speaker, sentence_subject
+from bot.extract.transcript import Label, find_labels
+from bot.importer import is_heading
+from bot.models import ArticleDraft, Extraction, Meeting, Quote
+
+_NONPERSON = ("GPE", "LOC", "ORG", "NORP", "FAC")
+
+
+@dataclass
+class Turn:
+    label: Label
+    speaker: Person | None
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Context:
+    """What the rules know about one article while reading it."""
+
+    draft: ArticleDraft
+    docs: list[Doc]
+    headings: set[int]
+    people: People = field(default_factory=People)
+    turns: list[Turn] = field(default_factory=list)
+    skip: list[list[tuple[int, int]]] = field(default_factory=list)
+
+
+def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extraction:
+    """Everything extracted from one article whose paragraphs were parsed into ``docs``."""
+    headings = {i for i, p in enumerate(draft.paragraphs) if is_heading(p)}
+    ctx = Context(draft, docs, headings)
+    labels = _collect_people(ctx)
+    _build_turns(ctx, labels)
+    _choose_host(ctx)
+    quotes, meetings = _read_narrative(ctx)
+    quotes.extend(
+        Quote(t.text, t.speaker.name if t.speaker else None, t.paragraph, t.start, t.end)
+        for t in ctx.turns if t.text
+    )
+    meetings.extend(_turn_meetings(ctx))
+    quotes.sort(key=lambda q: (q.paragraph, q.start))
+    merged = mt.merge(meetings)
+    return Extraction(
+        people=ctx.people.mentions(),
+        quotes=quotes,
+        meetings=[Meeting(m.participants, m.date, m.place, m.kind, m.paragraph) for m in merged],
+        version=version,
+    )
+
+
+# ---------------------------------------------------------------- people and labels
+
+
+def _collect_people(ctx: Context) -> list[list[Label]]:
+    forms: list[tuple[str, str | None]] = []
+    other = Counter()
+    person_count = Counter()
+    for pi, doc in enumerate(ctx.docs):
+        text = doc.text
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                if ent.label_ in _NONPERSON:
+                    other[ent.text.lower()] += 1
+                continue
+            name = clean_name(ent.text)
+            if not name:
+                continue
+            first = name.split()[0]
+            offset = ent.text.find(first)
+            name_start = ent.start_char + max(0, offset)
+            title = title_before(text, name_start) or title_after(text, ent.end_char)
+            forms.append((name, title))
+            person_count[name.lower()] += 1
+    labels = [[] if pi in ctx.headings else find_labels(doc.text) for pi, doc in enumerate(ctx.docs)]
+    for para in labels:
+        for lab in para:
+            if lab.name:
+                forms.append((lab.name, lab.title))
+    forms.sort(key=lambda f: -len(f[0].split()))
+    for name, title in forms:
+        if " " not in name and other[name.lower()] > person_count[name.lower()]:
+            continue
+        ctx.people.add(name, title)
+    ctx.people.merge_subsets()
+    return labels
+
+
+def _build_turns(ctx: Context, labels: list[list[Label]]) -> None:
+    ctx.skip = [[] for _ in ctx.docs]
+    current: Turn | None = None
+    paragraphs = ctx.draft.paragraphs
+    for pi, text in enumerate(paragraphs):
+        if pi in ctx.headings:
+            current = None
+            continue
+        cursor = 0
+        for lab in labels[pi]:
+            if current is not None:
+                _extend(ctx, current, pi, cursor, lab.start)
+            cursor = lab.end
+            speaker = ctx.people.by_name(lab.name) if lab.name else None
+            if speaker is not None:
+                speaker.turns += 1
+                if lab.title:
+                    speaker.titles[lab.title] += 1
+                if lab.raw != speaker.name and lab.name != speaker.name:
+                    speaker.forms[lab.name] += 0
+            current = Turn(lab, speaker, pi, lab.end, lab.end, "") if lab.name else None
+            if current is not None:
+                ctx.turns.append(current)
+            ctx.skip[pi].append((lab.start, lab.end))
+        if current is not None:
+            _extend(ctx, current, pi, cursor, len(text))
+    for t in ctx.turns:
+        t.text = t.text.strip()
+
+
+def _extend(ctx: Context, turn: Turn, pi: int, a: int, b: int) -> None:
+    chunk = ctx.draft.paragraphs[pi][a:b].strip()
+    if not chunk:
+        return
+    turn.text = f"{turn.text} {chunk}" if turn.text else chunk
+    if pi == turn.paragraph:
+        turn.end = b
+    ctx.skip[pi].append((a, b))
+
+
+def _choose_host(ctx: Context) -> None:
+    people = ctx.people
+    if not people.persons:
+        return
+    for pi, doc in enumerate(ctx.docs):
+        for sent in doc.sents:
+            if not mt.is_meeting_sentence(sent.text):
+                continue
+            found = _persons_in(ctx, sent, pi)
+            if len(found) >= 2:
+                people.host, people.guests = found[0], found[1:]
+                return
+    ranked = sorted(people.persons, key=lambda p: -(p.mentions + p.turns))
+    people.host = ranked[0]
+    people.guests = ranked[1:2]
+
+
+def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
+                topic: Person | None = None) -> list[Person]:
+    """People named (and, with ``roles``, described) in a sentence outside quotes and turns."""
+    skip = ctx.skip[pi]
+    hits: list[tuple[int, Person]] = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in skip):
+            continue
+        prev = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if prev in ("from", "by") and roles and not re.search(r"\bstated by\b|\bheld by\b", sent.text):
+            continue
+        p = ctx.people.by_name(ent.text)
+        if p is not None:
+            hits.append((ent.start_char, p))
+    if roles:
+        for m in ROLE_PHRASE.finditer(sent.text):
+            pos = sent.start_char + m.start()
+            if any(a <= pos < b for a, b in skip):
+                continue
+            if re.match(r"\w+s\b", m.group(1).split()[-1]) and m.group(1).split()[-1].lower().endswith("s") \
+                    and m.group(1).split()[-1].lower() not in ("heads",):
+                pass
+            p = ctx.people.by_role(m.group(0), topic)
+            if p is not None:
+                hits.append((pos, p))
+    hits.sort(key=lambda h: h[0])
+    return list(dict.fromkeys(p for _, p in hits))
+
+
+# ---------------------------------------------------------------- narrative: quotes and meetings
+
+
+def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
+    paragraphs = ctx.draft.paragraphs
+    raw = [q for q in find_quotes(paragraphs, ctx.skip, ctx.headings) if is_speech(q, paragraphs)]
+    by_para: dict[int, list[RawQuote]] = {}
+    for q in raw:
+        by_para.setdefault(q.paragraph, []).append(q)
+    quotes: list[Quote] = []
+    meetings: list[mt.MeetingDraft] = []
+    topic: Person | None = None
+    last_speaker: Person | str | None = None
+    for pi, doc in enumerate(ctx.docs):
+        if pi in ctx.headings:
+            continue
+        pending = sorted(by_para.get(pi, []), key=lambda q: q.start)
+        qranges = [(q.start, q.end) for q in pending]
+        skip = ctx.skip[pi] + qranges
+        prev_close = -1
+        for sent in doc.sents:
+            if all(any(a <= t.idx < b for a, b in ctx.skip[pi]) for t in sent if not t.is_space):
+                continue
+            while pending and pending[0].start < sent.end_char:
+                q = pending.pop(0)
+                phrase, where = attribution(q, paragraphs, prev_close)
+                speaker = resolve_speaker(phrase, ctx.people, topic)
+                if speaker is None:
+                    speaker = last_speaker if last_speaker is not None else (topic or ctx.people.host)
+                elif isinstance(speaker, Person):
+                    topic = speaker
+                last_speaker = speaker
+                name = speaker.name if isinstance(speaker, Person) else speaker
+                quotes.append(Quote(q.text, name, q.paragraph, q.start, q.end))
+                meetings.extend(_quote_meetings(ctx, q.text, speaker, sent, pi))
+                prev_close = q.close_at if q.close_paragraph == pi else len(paragraphs[pi])
+            subj = sentence_subject(sent, skip)
+            if subj:
+                who = ctx.people.resolve(subj, topic)
+                if isinstance(who, Person):
+                    topic = who
+                    if who is not last_speaker:
+                        last_speaker = None
+            if mt.is_meeting_sentence(_outside(sent, skip)):
+                m = _sentence_meeting(ctx, sent, pi, topic)
+                if m is not None:
+                    meetings.append(m)
+    return quotes, meetings
+
+
+def _outside(sent: Span, skip: list[tuple[int, int]]) -> str:
+    """The sentence's text with quoted and transcript parts blanked out."""
+    chars = list(sent.text)
+    base = sent.start_char
+    for a, b in skip:
+        for i in range(max(a, base), min(b, sent.end_char)):
+            chars[i - base] = " "
+    return "".join(chars)
+
+
+def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -> mt.MeetingDraft | None:
+    text = _outside(sent, ctx.skip[pi])
+    found = _persons_in(ctx, sent, pi, roles=True, topic=topic)
+    if len(found) == 1 and topic is not None and topic not in found:
+        found = [topic, *found]
+    if len(found) == 1 and ctx.people.host is not None and ctx.people.host not in found:
+        found = [ctx.people.host, *found]
+    if len(found) < 2:
+        return None
+    date = _date_of(sent, ctx, pi)
+    kind = mt.kind_of(text, date, ctx.draft.date)
+    dated = date is not None
+    if date is None and kind == "meeting":
+        date = ctx.draft.date
+    place = place_in(sent, ctx.skip[pi]) or ctx.draft.place
+    return mt.MeetingDraft([p.name for p in found], date, place, kind, pi, dated)
+
+
+def _date_of(sent: Span, ctx: Context, pi: int, inside: bool = False) -> str | None:
+    skip = ctx.skip[pi]
+    texts = [e.text for e in sent.ents if e.label_ == "DATE"
+             and (inside or not any(a <= e.start_char < b for a, b in skip))]
+    if not texts:
+        return None
+    values = [resolve_date(t, ctx.draft.date) for t in texts]
+    months = [t for t, v in zip(texts, values, strict=True) if v and len(v) == 7]
+    years = [t for t, v in zip(texts, values, strict=True) if v and len(v) == 4]
+    if months and years:
+        values.append(resolve_date(f"{months[0]} {years[0]}", ctx.draft.date))
+    return combine_dates([v for v in values if v])
+
+
+def _quote_meetings(ctx: Context, text: str, speaker: Person | str | None, sent: Span | None,
+                    pi: int, addressee: Person | None = None) -> list[mt.MeetingDraft]:
+    """Meetings mentioned in passing inside quoted speech ('At our meeting with President Xi ...')."""
+    if not isinstance(speaker, Person):
+        return []
+    out = []
+    for m in mt.QUOTE_MET_NAMED.finditer(text):
+        other = ctx.people.by_name(m.group("who"))
+        if other is not None and other is not speaker:
+            out.append(_quoted_meeting(ctx, speaker, other, text, m.start(), pi))
+    if mt.QUOTE_MET_YOU.search(text):
+        other = addressee
+        if other is None:
+            host = ctx.people.host
+            other = (ctx.people.guests[0] if ctx.people.guests else None) if speaker is host else host
+        if other is not None and other is not speaker:
+            out.append(_quoted_meeting(ctx, speaker, other, text, mt.QUOTE_MET_YOU.search(text).start(), pi))
+    return out
+
+
+def _quoted_meeting(ctx: Context, a: Person, b: Person, text: str, at: int, pi: int) -> mt.MeetingDraft:
+    """A meeting from speech; its date is read from the surrounding sentence of the quote text."""
+    sentence = _sentence_around(text, at)
+    doc = ctx.docs[pi]
+    date = None
+    place = None
+    start = doc.text.find(sentence)
+    if start >= 0:
+        span = doc.char_span(start, start + len(sentence), alignment_mode="expand")
+        if span is not None:
+            values = [e.text for e in span.ents if e.label_ == "DATE"]
+            resolved = [resolve_date(v, ctx.draft.date) for v in values]
+            months = [t for t, v in zip(values, resolved, strict=True) if v and len(v) == 7]
+            years = [t for t, v in zip(values, resolved, strict=True) if v and len(v) == 4]
+            if months and years:
+                resolved.append(resolve_date(f"{months[0]} {years[0]}", ctx.draft.date))
+            date = combine_dates([v for v in resolved if v])
+            place = place_in(span, [])
+    kind = mt.kind_of(sentence, date, ctx.draft.date) if date else "meeting"
+    return mt.MeetingDraft([a.name, b.name], date, place, kind, pi, date is not None)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at))
+    start = 0 if start < 0 else start + 2
+    ends = [i for i in (text.find(". ", at), text.find("? ", at), text.find("! ", at)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end]
+
+
+def _turn_meetings(ctx: Context) -> list[mt.MeetingDraft]:
+    out = []
+    for i, t in enumerate(ctx.turns):
+        if t.speaker is None:
+            continue
+        addressee = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(ctx.turns) and ctx.turns[j].speaker not in (None, t.speaker):
+                addressee = ctx.turns[j].speaker
+                break
+        out.extend(_quote_meetings(ctx, t.text, t.speaker, None, t.paragraph, addressee))
+    return out
