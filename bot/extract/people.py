@@ -217,6 +217,34 @@ class People:
             target.turns += p.turns
         self.persons = kept
 
+    def index(self, paragraphs: list[str]) -> list[list[tuple[int, int, Person]]]:
+        """Every place a known person is named (full forms and unambiguous surnames), per paragraph."""
+        keys: dict[str, Person | None] = {}
+        for p in self.persons:
+            for form in p.forms:
+                keys[form] = p
+                parts = form.split()
+                last = parts[-1]
+                if len(parts) > 1 and len(last) >= 4:
+                    keys[last] = p if keys.get(last, p) is p else None
+                    rev = " ".join(reversed(parts))
+                    keys.setdefault(rev, p)
+        keys = {k: v for k, v in keys.items() if v is not None}
+        if not keys:
+            return [[] for _ in paragraphs]
+        alt = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+        out = []
+        counts: Counter = Counter()
+        for text in paragraphs:
+            hits = [(m.start(), m.end(), keys[m.group(0)]) for m in pattern.finditer(text)]
+            for _, _, p in hits:
+                counts[id(p)] += 1
+            out.append(hits)
+        for p in self.persons:
+            p.mentions = max(p.mentions, counts[id(p)])
+        return out
+
     # ------------------------------------------------------------ lookups
     def by_name(self, text: str) -> Person | None:
         """The person a piece of text names (full name, surname, alias or spelling variant)."""

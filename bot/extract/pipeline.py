@@ -41,6 +41,7 @@ class Context:
     people: People = field(default_factory=People)
     turns: list[Turn] = field(default_factory=list)
     skip: list[list[tuple[int, int]]] = field(default_factory=list)
+    index: list[list[tuple[int, int, Person]]] = field(default_factory=list)
 
 
 def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extraction:
@@ -69,37 +70,59 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 # ---------------------------------------------------------------- people and labels
 
 
+_PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
+_NAME_TAIL = re.compile(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$")
+
+
 def _collect_people(ctx: Context) -> list[list[Label]]:
-    forms: list[tuple[str, str | None]] = []
-    other = Counter()
-    person_count = Counter()
+    forms: list[tuple[str, str | None, bool]] = []  # (name, title, strong evidence)
+    other: Counter = Counter()
     for pi, doc in enumerate(ctx.docs):
+        if pi in ctx.headings:
+            continue
         text = doc.text
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                if ent.label_ in _NONPERSON:
-                    other[ent.text.lower()] += 1
-                continue
-            name = clean_name(ent.text)
-            if not name:
-                continue
-            first = name.split()[0]
-            offset = ent.text.find(first)
-            name_start = ent.start_char + max(0, offset)
-            title = title_before(text, name_start) or title_after(text, ent.end_char)
-            forms.append((name, title))
-            person_count[name.lower()] += 1
+            if ent.label_ == "PERSON":
+                raw, end = ent.text, ent.end_char
+                tail = _PARTICLE_TAIL.match(text[end:end + 40])
+                if tail:
+                    raw, end = raw + " " + tail.group(1), end + tail.end()
+                name = clean_name(raw)
+                if not name:
+                    continue
+                name_start = ent.start_char + max(0, raw.find(name.split()[0]))
+            else:
+                other[ent.text.lower().removeprefix("the ")] += 1
+                m = _NAME_TAIL.search(ent.text)
+                if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC") or not m:
+                    continue
+                name = clean_name(m.group(1))
+                name_start, end = ent.start_char + m.start(1), ent.end_char
+                if not name or " " not in name or not title_before(text, name_start):
+                    continue
+            title = title_before(text, name_start) or title_after(text, end)
+            prev = text[max(0, name_start - 12):name_start].split()
+            nxt = text[end:end + 14]
+            strong = bool(title) or " " in name or bool(prev and prev[-1].strip(".").lower() in ("mr", "mrs", "ms"))
+            strong = strong or bool(re.match(r"^(?:['’]s\b|\s+(?:said|says|noted|stressed|added))", nxt))
+            weak_place = bool(prev and prev[-1].lower() in ("in", "to", "from", "at", "near", "of"))
+            forms.append((name, title, strong and not weak_place))
     labels = [[] if pi in ctx.headings else find_labels(doc.text) for pi, doc in enumerate(ctx.docs)]
     for para in labels:
         for lab in para:
             if lab.name:
-                forms.append((lab.name, lab.title))
+                forms.append((lab.name, lab.title, True))
     forms.sort(key=lambda f: -len(f[0].split()))
-    for name, title in forms:
-        if " " not in name and other[name.lower()] > person_count[name.lower()]:
-            continue
+    singles: Counter = Counter(f[0] for f in forms if " " not in f[0])
+    for name, title, strong in forms:
+        if " " not in name:
+            if other[name.lower()] > singles[name]:
+                continue
+            if not strong and ctx.people.by_name(name) is None and singles[name] < 2:
+                continue
         ctx.people.add(name, title)
     ctx.people.merge_subsets()
+    ctx.index = ctx.people.index(ctx.draft.paragraphs)
     return labels
 
 
@@ -144,20 +167,23 @@ def _extend(ctx: Context, turn: Turn, pi: int, a: int, b: int) -> None:
 
 
 def _choose_host(ctx: Context) -> None:
+    """The host is the first person the article names (press releases open with their principal)."""
     people = ctx.people
     if not people.persons:
         return
+    first = next((hits for pi, hits in enumerate(ctx.index) if hits and pi not in ctx.headings), [])
+    ordered = list(dict.fromkeys(p for _, _, p in sorted(first, key=lambda h: h[0])))
+    people.host = ordered[0] if ordered else max(people.persons, key=lambda p: p.mentions + p.turns)
     for pi, doc in enumerate(ctx.docs):
         for sent in doc.sents:
             if not mt.is_meeting_sentence(sent.text):
                 continue
-            found = _persons_in(ctx, sent, pi)
-            if len(found) >= 2:
-                people.host, people.guests = found[0], found[1:]
+            found = [p for p in _persons_in(ctx, sent, pi) if p is not people.host]
+            if found:
+                people.guests = found
                 return
-    ranked = sorted(people.persons, key=lambda p: -(p.mentions + p.turns))
-    people.host = ranked[0]
-    people.guests = ranked[1:2]
+    people.guests = [p for p in ordered[1:2]] or [
+        p for p in sorted(people.persons, key=lambda p: -(p.mentions + p.turns)) if p is not people.host][:1]
 
 
 def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
@@ -165,15 +191,16 @@ def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
     """People named (and, with ``roles``, described) in a sentence outside quotes and turns."""
     skip = ctx.skip[pi]
     hits: list[tuple[int, Person]] = []
-    for ent in sent.ents:
-        if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in skip):
+    text = sent.doc.text
+    for a, _b, p in ctx.index[pi] if pi < len(ctx.index) else []:
+        if not sent.start_char <= a < sent.end_char or any(x <= a < y for x, y in skip):
             continue
-        prev = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        if prev in ("from", "by") and roles and not re.search(r"\bstated by\b|\bheld by\b", sent.text):
+        prev = text[max(0, a - 40):a].split()[-3:]
+        prev_low = [w.lower() for w in prev]
+        if roles and prev_low and (prev_low[-1] == "from" or prev_low[-2:] == ["behalf", "of"]
+                                   or (len(prev_low) >= 2 and prev_low[-2] == "from")):
             continue
-        p = ctx.people.by_name(ent.text)
-        if p is not None:
-            hits.append((ent.start_char, p))
+        hits.append((a, p))
     if roles:
         for m in ROLE_PHRASE.finditer(sent.text):
             pos = sent.start_char + m.start()
