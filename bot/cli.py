@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bot.config import Config, load_config
@@ -151,6 +151,20 @@ async def cmd_ask(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+async def cmd_digest(engine: Engine, args: argparse.Namespace) -> int:
+    """Print the digest of the articles dated in a period (default: the last seven days)."""
+    from bot.digest import digest_text, period_dated
+    from bot.store.digests import dated_between
+
+    until = args.until or datetime.now(engine.config.tz).date()
+    since = args.since or until - timedelta(days=6)
+    if since > until:
+        _err("newsbot digest: --since must not be after --until")
+        return 2
+    _out(digest_text(await dated_between(engine.store, since, until, period_dated(since, until))))
+    return 0
+
+
 async def cmd_console(engine: Engine, args: argparse.Namespace) -> int:
     """An interactive prompt over the same engine; reads stdin until its end."""
     from bot.console import run_console
@@ -213,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", type=_iso_date, default=None, help="the date 'last week' is read against (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
     p.add_argument("--questions", metavar="FILE", help="answer every {id, question, now} line of a JSONL file")
+    p = add("digest", cmd_digest, "print a digest of the articles dated in a period (default: the last 7 days)")
+    p.add_argument("--since", type=_iso_date, default=None, help="first date, YYYY-MM-DD (default: 6 days earlier)")
+    p.add_argument("--until", type=_iso_date, default=None, help="last date, YYYY-MM-DD (default: today)")
     add("console", cmd_console, "an interactive prompt over the engine (reads stdin)")
     add("run", None, "start the Discord bot (needs DISCORD_TOKEN)")
     add("start", None, "start the bot if DISCORD_TOKEN is set, else the console (what `make run` does)")
