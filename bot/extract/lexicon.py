@@ -46,7 +46,10 @@ LABEL_STOP_PREV: frozenset[str] = frozenset(
 )
 """Words that, right before a capitalised run, show the run is not a transcript label."""
 
-MEETING_NOUNS: frozenset[str] = frozenset({"meeting", "meetings", "talks", "negotiations", "summit", "consultations"})
+MEETING_NOUNS: frozenset[str] = frozenset(
+    {"meeting", "meetings", "talks", "negotiations", "summit", "consultations", "video conference",
+     "videoconference", "video link"}
+)
 MEETING_VERBS: frozenset[str] = frozenset({"met", "meet", "meets", "meeting"})
 CALL_WORDS: tuple[str, ...] = ("telephone", "phone", "call", "calls", "called", "video call")
 FUTURE_CUES: tuple[str, ...] = (
@@ -90,3 +93,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "federal republic of germany": "germany", "people's republic of china": "china", "turkiye": "turkey",
     "türkiye": "turkey", "russian federation": "russia", "grand duchy of luxembourg": "luxembourg",
 }
+
+NON_NAME_TOKENS: frozenset[str] = frozenset(
+    """united kingdom states nations union congress republic federation council committee parliament
+    assembly ministry government army forces bank company corporation university institute day
+    church cathedral street square avenue region oblast district city airport station""".split()
+)
+"""Words that never occur in a person's name (organisations, places, events)."""

@@ -16,6 +16,7 @@ from bot.extract.lexicon import (
     GENERIC_LEADER_ROLES,
     GUEST_ROLES,
     NAME_PARTICLES,
+    NON_NAME_TOKENS,
     NOT_NAMES,
     PRONOUNS_SUBJ,
     ROLE_NOUNS,
@@ -65,7 +66,7 @@ def clean_name(raw: str) -> str | None:
             return None
         if len(w) > 2 and w.isupper():
             return None
-        if lw in NOT_NAMES or lw in DEMONYMS:
+        if lw in NOT_NAMES or lw in DEMONYMS or lw in NON_NAME_TOKENS:
             return None
     name = " ".join(words)
     return name if len(re.sub(r"\W", "", name)) >= 2 else None
@@ -238,6 +239,11 @@ class People:
         counts: Counter = Counter()
         for text in paragraphs:
             hits = [(m.start(), m.end(), keys[m.group(0)]) for m in pattern.finditer(text)]
+            for a, b, p in hits:
+                if " " in text[a:b]:
+                    title = title_before(text, a) or title_after(text, b)
+                    if title and title not in p.titles:
+                        p.titles[title] += 1
             for _, _, p in hits:
                 counts[id(p)] += 1
             out.append(hits)
@@ -280,6 +286,7 @@ class People:
                 hits = [p for p in hits if role in p.role_text() or role in GENERIC_LEADER_ROLES] or hits
             if hits:
                 return max(hits, key=lambda p: p.mentions + p.turns)
+            return None
         if role in GUEST_ROLES:
             return self.guests[0] if self.guests else None
         if role in GENERIC_LEADER_ROLES:

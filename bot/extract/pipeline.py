@@ -116,7 +116,7 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
     singles: Counter = Counter(f[0] for f in forms if " " not in f[0])
     for name, title, strong in forms:
         if " " not in name:
-            if other[name.lower()] > singles[name]:
+            if other[name.lower()] > 0:
                 continue
             if not strong and ctx.people.by_name(name) is None and singles[name] < 2:
                 continue
@@ -300,11 +300,16 @@ def _date_of(sent: Span, ctx: Context, pi: int, inside: bool = False) -> str | N
              and (inside or not any(a <= e.start_char < b for a, b in skip))]
     if not texts:
         return None
-    values = [resolve_date(t, ctx.draft.date) for t in texts]
-    months = [t for t, v in zip(texts, values, strict=True) if v and len(v) == 7]
-    years = [t for t, v in zip(texts, values, strict=True) if v and len(v) == 4]
-    if months and years:
-        values.append(resolve_date(f"{months[0]} {years[0]}", ctx.draft.date))
+    return _resolve_all(texts, ctx.draft.date)
+
+
+def _resolve_all(texts: list[str], base: str) -> str | None:
+    """The most specific date among a sentence's DATE spans ('June' + '2020' -> 2020-06)."""
+    values = [resolve_date(t, base) for t in texts]
+    years = [v for v in values if v and len(v) == 4]
+    if years:
+        values = [resolve_date(f"{t} {years[0]}", base) if v and len(v) == 7 and not re.search(r"\d{4}", t)
+                  else v for t, v in zip(texts, values, strict=True)]
     return combine_dates([v for v in values if v])
 
 
@@ -338,13 +343,7 @@ def _quoted_meeting(ctx: Context, a: Person, b: Person, text: str, at: int, pi: 
     if start >= 0:
         span = doc.char_span(start, start + len(sentence), alignment_mode="expand")
         if span is not None:
-            values = [e.text for e in span.ents if e.label_ == "DATE"]
-            resolved = [resolve_date(v, ctx.draft.date) for v in values]
-            months = [t for t, v in zip(values, resolved, strict=True) if v and len(v) == 7]
-            years = [t for t, v in zip(values, resolved, strict=True) if v and len(v) == 4]
-            if months and years:
-                resolved.append(resolve_date(f"{months[0]} {years[0]}", ctx.draft.date))
-            date = combine_dates([v for v in resolved if v])
+            date = _resolve_all([e.text for e in span.ents if e.label_ == "DATE"], ctx.draft.date)
             place = place_in(span, [])
     kind = mt.kind_of(sentence, date, ctx.draft.date) if date else "meeting"
     return mt.MeetingDraft([a.name, b.name], date, place, kind, pi, date is not None)

@@ -92,6 +92,12 @@ def parse_label(raw: str) -> tuple[str | None, str | None]:
             break
         name_words.append(w)
     name_words.reverse()
+    while len(name_words) > 2:
+        idx = len(words) - len(name_words)
+        if idx > 0 and words[idx - 1].lower() in CONNECTORS:
+            name_words.pop(0)  # 'President of Russia Vladimir Putin': Russia belongs to the title
+        else:
+            break
     if len(name_words) > 3:
         name_words = name_words[-3:] if re.fullmatch(r"[A-Z]\.", name_words[-2]) else name_words[-2:]
     title_words = words[: len(words) - len(name_words)]
