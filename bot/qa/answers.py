@@ -1,0 +1,250 @@
+"""Retrieval for each kind of question, and the answer built from what was found."""
+
+from __future__ import annotations
+
+from bot.qa import render
+from bot.qa.intent import ARTICLES, MEETINGS, PERSON, QUOTES_ABOUT, QUOTES_BY, SEARCH, Query
+from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
+from bot.store import Store
+from bot.store import queries as sql
+
+MEETING_ROWS = 300
+QUOTE_LIMIT = 10
+ARTICLE_LIMIT = 10
+
+
+def _when(q: Query) -> str:
+    return f" {q.span.label}" if q.span else ""
+
+
+def nothing(q: Query, what: str, note: str = "") -> Answer:
+    """The honest empty answer, naming what was searched."""
+    return Answer(q.intent, f"I found nothing about {what}{_when(q)}.{note}")
+
+
+def _unknown(q: Query, kind: str) -> Answer:
+    return Answer(q.intent, f"I found nothing about {kind} \u201c{q.unknown}\u201d: nobody of that name is in the "
+                            "articles I have.")
+
+
+def _how(q: Query) -> str:
+    notes = [f"(read \u201c{p.name}\u201d from a {how})" for p, how in zip(q.persons, q.how, strict=False)
+             if how in {"role phrase", "typo", "spelling variant"}]
+    return (" " + " ".join(notes)) if notes else ""
+
+
+# ------------------------------------------------------------------ meetings
+
+
+def _overlap(a: MeetingItem, start: str, end: str) -> bool:
+    return a.start <= end and start <= a.end
+
+
+def merge_meetings(rows, parts: dict[int, list[tuple[int, str]]]) -> list[MeetingItem]:
+    """One item per meeting: reports with the same participants and overlapping dates are merged.
+
+    Most precise dates are placed first; a vaguer report joins the one meeting it overlaps
+    (when it overlaps several, it stays apart). Sorted by date.
+    """
+    groups: dict[frozenset[int], list[MeetingItem]] = {}
+    ordered = sorted(rows, key=lambda r: (r["date_end"] > r["date_start"], r["date_end"], r["date_start"], r["id"]))
+    for r in ordered:
+        members = parts.get(r["id"], [])
+        key = frozenset(pid for pid, _ in members)
+        if len(key) < 2:
+            continue
+        source = Source(r["article_id"], r["title"], r["article_date"], r["url"])
+        same = [g for g in groups.setdefault(key, []) if _overlap(g, r["date_start"], r["date_end"])]
+        if len(same) == 1:
+            item = same[0]
+            if source not in item.sources:
+                item.sources.append(source)
+                item.sources.sort(key=lambda s: (s.date, s.article_id))
+            item.place = item.place or r["place"]
+            continue
+        groups[key].append(MeetingItem(
+            participants=[name for _, name in members], date=r["date"] or r["article_date"],
+            start=r["date_start"], end=r["date_end"], place=r["place"] or None, sources=[source],
+        ))
+    items = [item for group in groups.values() for item in group]
+    return sorted(items, key=lambda i: (i.start, i.end, i.sources[0].article_id))
+
+
+def _place_ok(item: MeetingItem, place: list[str]) -> bool:
+    from bot.qa.text import words
+
+    have = set(words(item.place or ""))
+    return all(p in have for p in place)
+
+
+async def meetings(store: Store, q: Query) -> Answer:
+    if q.unknown:
+        return _unknown(q, "meetings of")
+    start, end = q.span.iso if q.span else (None, None)
+    place = f" in {' '.join(q.place).title()}" if q.place else ""
+    if not q.persons:
+        rows = await sql.meetings_in(store, start=start, end=end, limit=MEETING_ROWS)
+        focus_ids: list[int] = []
+        subject = f"meetings{place}"
+    else:
+        focus, others = q.persons[0], [p.id for p in q.persons[1:]]
+        focus_ids = [focus.id]
+        rows = await sql.meetings_of(store, focus.id, with_ids=others, start=start, end=end, limit=MEETING_ROWS)
+        subject = f"meetings of {focus.name}" + "".join(f" with {p.name}" for p in q.persons[1:]) + place
+    parts: dict[int, list[tuple[int, str]]] = {}
+    for p in await sql.participants(store, [r["id"] for r in rows]):
+        parts.setdefault(p["meeting_id"], []).append((p["person_id"], p["name"]))
+    items = merge_meetings(rows, parts)
+    if q.place:
+        items = [i for i in items if _place_ok(i, q.place)]
+    if not items:
+        return nothing(q, subject, _how(q))
+    focus_names = {q.persons[0].name} if q.persons else set()
+    if q.persons and not q.place and len(rows) >= MEETING_ROWS:
+        partners = await sql.meeting_partners(store, q.persons[0].id, with_ids=[p.id for p in q.persons[1:]],
+                                              start=start, end=end)
+        people = [r["name"] for r in partners]
+    else:
+        people = list(dict.fromkeys(n for i in items for n in i.participants if n not in focus_names))
+    if q.persons:
+        who = q.persons[0].name
+        if len(q.persons) > 1:
+            header = f"{who} met {', '.join(p.name for p in q.persons[1:])}{_when(q)}{place}:"
+        else:
+            header = f"{who} met {len(people)} {'person' if len(people) == 1 else 'people'}{_when(q)}{place}:"
+    else:
+        header = f"{len(items)} meeting(s){_when(q)}{place}:"
+    lines = [render.meeting_line(i, focus_names) for i in items]
+    return Answer(MEETINGS, render.listing(header + _how(q), lines), people=people, items=items)
+
+
+# ------------------------------------------------------------------ quotes
+
+
+def _quote_items(rows) -> list[QuoteItem]:
+    seen: set[int] = set()
+    items = []
+    for r in rows:
+        if r["id"] in seen:
+            continue
+        seen.add(r["id"])
+        items.append(QuoteItem(r["text"], r["speaker"], Source(r["article_id"], r["title"], r["date"], r["url"])))
+    return items
+
+
+async def _search_quotes(store: Store, q: Query, person_ids: list[int]) -> tuple[list, bool]:
+    """Quotes with all topic words, else with some of them (said so); bm25 then date."""
+    start, end = q.span.iso if q.span else (None, None)
+    match = sql.fts_match(q.topic, column="text")
+    if match is None:
+        return [], False
+    rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=QUOTE_LIMIT)
+    if rows or len(sql.fts_terms(" ".join(q.topic))) < 2:
+        return rows, False
+    match = sql.fts_match(q.topic, mode="OR", column="text")
+    rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=QUOTE_LIMIT)
+    return rows, bool(rows)
+
+
+async def quotes_by(store: Store, q: Query) -> Answer:
+    if q.unknown:
+        return _unknown(q, "quotes by")
+    person = q.persons[0]
+    topic = " ".join(q.topic)
+    partial = False
+    if q.topic:
+        rows, partial = await _search_quotes(store, q, [person.id])
+        subject = f"quotes by {person.name} about \u201c{topic}\u201d"
+    else:
+        start, end = q.span.iso if q.span else (None, None)
+        rows = await sql.quotes_by(store, [person.id], start=start, end=end, limit=QUOTE_LIMIT)
+        subject = f"quotes by {person.name}"
+    items = _quote_items(rows)
+    if not items:
+        return nothing(q, subject, _how(q))
+    about = f" about \u201c{topic}\u201d" if topic else ""
+    header = f"{person.name} said{about}{_when(q)}:{_how(q)}"
+    note = "No quote has all of those words; these have some of them." if partial else None
+    lines = [render.quote_line(i, with_speaker=False) for i in items]
+    return Answer(QUOTES_BY, render.listing(header, lines, note), people=[person.name], items=items)
+
+
+async def quotes_about(store: Store, q: Query) -> Answer:
+    topic = " ".join(q.topic)
+    if not q.topic:
+        return Answer(QUOTES_ABOUT, "Quotes about what? Give a topic or a person, e.g. \u201cquotes about "
+                                    "sanctions\u201d or \u201cwhat did Lukashenko say\u201d.")
+    rows, partial = await _search_quotes(store, q, [])
+    items = _quote_items(rows)
+    if not items:
+        return nothing(q, f"quotes about \u201c{topic}\u201d")
+    note = "No quote has all of those words; these have some of them." if partial else None
+    lines = [render.quote_line(i) for i in items]
+    people = list(dict.fromkeys(i.speaker for i in items if i.speaker))
+    return Answer(QUOTES_ABOUT, render.listing(f"Quotes about \u201c{topic}\u201d{_when(q)}:", lines, note),
+                  people=people, items=items)
+
+
+# ------------------------------------------------------------------ people
+
+
+async def person(store: Store, q: Query) -> Answer:
+    p = q.persons[0]
+    counts = await sql.person_counts(store, p.id)
+    titles = [r["title"] for r in await sql.person_titles(store, p.id)][:3]
+    latest = await sql.latest_quote(store, p.id)
+    articles = await sql.articles_of_person(store, p.id, limit=3)
+    lines = [f"{p.name}" + (f" — {'; '.join(titles)}" if titles else "") + _how(q)]
+    lines.append(f"Named in {counts['articles']} article(s); {counts['meetings']} meeting(s); "
+                 f"{counts['quotes']} quote(s).")
+    items: list = []
+    if latest:
+        quote = _quote_items([latest])[0]
+        items.append(quote)
+        lines.append("Latest quote: " + render.quote_line(quote, with_speaker=False))
+    for r in articles:
+        item = ArticleItem(Source(r["id"], r["title"], r["date"], r["url"]))
+        items.append(item)
+        lines.append("• " + render.article_line(item))
+    return Answer(PERSON, "\n".join(lines), people=[p.name], items=items)
+
+
+# ------------------------------------------------------------------ articles and search
+
+
+async def _find_articles(store: Store, q: Query) -> tuple[list, bool]:
+    start, end = q.span.iso if q.span else (None, None)
+    match = sql.fts_match(q.topic)
+    if match is None:
+        return await sql.latest_articles(store, start=start, end=end, limit=ARTICLE_LIMIT), False
+    rows = await sql.search_articles(store, match, start=start, end=end, limit=ARTICLE_LIMIT)
+    if rows or len(sql.fts_terms(" ".join(q.topic))) < 2:
+        return rows, False
+    rows = await sql.search_articles(store, sql.fts_match(q.topic, mode="OR"), start=start, end=end,
+                                     limit=ARTICLE_LIMIT)
+    return rows, bool(rows)
+
+
+async def articles(store: Store, q: Query) -> Answer:
+    rows, partial = await _find_articles(store, q)
+    topic = " ".join(q.topic)
+    fallback = q.intent == SEARCH
+    prefix = (f"I could not read this as a question about meetings, quotes or people, so I searched the article "
+              f"text for \u201c{topic}\u201d.\n") if fallback else ""
+    if not q.topic and fallback:
+        return Answer(SEARCH, "I could not read this as a question, and it has no words to search for. Try e.g. "
+                              "\u201cwho met Lukashenko in June 2025\u201d or \u201cquotes about unity\u201d.")
+    subject = f"articles about \u201c{topic}\u201d" if topic else "articles"
+    if not rows:
+        answer = nothing(q, subject)
+        answer.text = prefix + answer.text
+        return answer
+    items = [ArticleItem(Source(r["id"], r["title"], r["date"], r["url"])) for r in rows]
+    header = (f"Articles about \u201c{topic}\u201d{_when(q)}:" if topic else f"Latest articles{_when(q)}:")
+    note = "No article has all of those words; these have some of them." if partial else None
+    text = prefix + render.listing(header, [render.article_line(i) for i in items], note)
+    return Answer(q.intent, text, items=items)
+
+
+HANDLERS = {MEETINGS: meetings, QUOTES_BY: quotes_by, QUOTES_ABOUT: quotes_about, PERSON: person,
+            ARTICLES: articles, SEARCH: articles}

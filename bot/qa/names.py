@@ -1,0 +1,216 @@
+"""The name lexicon: every person the database knows, found in a question by any form of the name.
+
+Forms, most certain first: full name or alias, a trailing part of the name ("von der Leyen"),
+the surname, the first name, a spelling variant of the surname; then, for words a question's
+structure says are a name, a small typo (rapidfuzz) or a role phrase that a title in the
+articles gives ("the Belarusian president" -> the person the articles call President of Belarus).
+When several people fit, the most prominent (most mentions, quotes and meetings) wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot import people as names
+from bot.qa.text import ROLE_WORDS, STOP, words
+
+FUZZY_NAME = 85  # rapidfuzz ratio for a whole name with a typo
+FUZZY_TOKEN = 80  # ... and for one surname with a typo (words of 5+ letters)
+
+_DEMONYMS = {
+    "american": "usa", "us": "usa", "u": "usa", "america": "usa", "usa": "usa", "british": "uk", "uk": "uk",
+    "britain": "uk", "english": "uk", "belarusian": "belarus", "belarussian": "belarus", "byelorussian": "belarus",
+    "russian": "russia", "ukrainian": "ukraine", "chinese": "china", "polish": "poland", "serbian": "serbia",
+    "french": "france", "german": "germany", "italian": "italy", "romanian": "romania", "portuguese": "portugal",
+    "luxembourgish": "luxembourg", "luxembourger": "luxembourg", "spanish": "spain", "dutch": "netherlands",
+    "belgian": "belgium", "austrian": "austria", "swiss": "switzerland", "swedish": "sweden", "finnish": "finland",
+    "norwegian": "norway", "danish": "denmark", "irish": "ireland", "greek": "greece", "turkish": "turkey",
+    "hungarian": "hungary", "czech": "czech", "slovak": "slovakia", "slovenian": "slovenia", "croatian": "croatia",
+    "bulgarian": "bulgaria", "moldovan": "moldova", "georgian": "georgia", "armenian": "armenia",
+    "azerbaijani": "azerbaijan", "kazakh": "kazakhstan", "uzbek": "uzbekistan", "kyrgyz": "kyrgyzstan",
+    "tajik": "tajikistan", "turkmen": "turkmenistan", "latvian": "latvia", "lithuanian": "lithuania",
+    "estonian": "estonia", "japanese": "japan", "korean": "korea", "indian": "india", "pakistani": "pakistan",
+    "iranian": "iran", "iraqi": "iraq", "syrian": "syria", "israeli": "israel", "egyptian": "egypt",
+    "saudi": "saudi", "emirati": "emirates", "qatari": "qatar", "canadian": "canada", "mexican": "mexico",
+    "brazilian": "brazil", "argentine": "argentina", "argentinian": "argentina", "venezuelan": "venezuela",
+    "cuban": "cuba", "australian": "australia", "vietnamese": "vietnam", "indonesian": "indonesia",
+    "mongolian": "mongolia", "european": "europe", "eu": "europe", "un": "nations", "nato": "nato",
+}
+_PHRASES = {("united", "states"): "usa", ("united", "kingdom"): "uk", ("great", "britain"): "uk",
+            ("european", "union"): "europe", ("european", "commission"): "commission",
+            ("united", "nations"): "nations", ("prime", "minister"): "premier"}
+_FILLER = frozenset("the of and for republic grand duchy federation federal state s a an".split())
+_WILDCARDS = frozenset({"leader", "head"})
+_HEADS = frozenset({"president", "premier", "chancellor", "chairman", "king", "queen", "emir", "sultan", "leader",
+                    "head", "minister"})
+
+
+def role_tokens(tokens: list[str]) -> frozenset[str]:
+    """A title or role phrase as comparable words: 'Belarusian President' == 'President of Belarus'."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = tuple(tokens[i:i + 2])
+        if pair in _PHRASES:
+            out.append(_PHRASES[pair])
+            i += 2
+            continue
+        t = tokens[i]
+        if t not in _FILLER:
+            out.append(_DEMONYMS.get(t, t))
+        i += 1
+    return frozenset(out)
+
+
+@dataclass(slots=True)
+class Person:
+    id: int
+    name: str
+    weight: int
+    titles: list[tuple[frozenset[str], int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A person found at words ``start:end`` of a question, and how (exact, variant, typo, role)."""
+
+    person: Person
+    start: int
+    end: int
+    how: str
+
+
+class Lexicon:
+    """Every person, indexed by the forms of their names; built once per database state."""
+
+    def __init__(self, people_rows, alias_rows, title_rows, signature: tuple = ()) -> None:
+        self.signature = signature
+        self.people: dict[int, Person] = {
+            r["id"]: Person(r["id"], r["name"], int(r["weight"] or 0)) for r in people_rows
+        }
+        self.full: dict[str, set[int]] = {}  # whole name keys and alias keys
+        self.part: dict[str, set[int]] = {}  # trailing parts of 2+ words ("von der leyen")
+        self.surname: dict[str, set[int]] = {}
+        self.first: dict[str, set[int]] = {}
+        for r in people_rows:
+            self._index(r["id"], r["name_key"])
+        for r in alias_rows:
+            if r["person_id"] in self.people:
+                self._index(r["person_id"], r["alias_key"])
+        for r in title_rows:
+            person = self.people.get(r["person_id"])
+            if person is None:
+                continue
+            for text in (r["title"], r["org"]):
+                if text:
+                    tokens = role_tokens(words(text))
+                    if tokens:
+                        person.titles.append((tokens, int(r["n"])))
+        self._surnames = sorted(self.surname)
+        self._fulls = sorted(self.full)
+
+    def _index(self, pid: int, key: str) -> None:
+        tokens = key.split()
+        if not tokens:
+            return
+        self.full.setdefault(key, set()).add(pid)
+        for i in range(1, len(tokens) - 1):
+            self.part.setdefault(" ".join(tokens[i:]), set()).add(pid)
+        if len(tokens) > 1:
+            self.surname.setdefault(tokens[-1], set()).add(pid)
+            self.first.setdefault(tokens[0], set()).add(pid)
+
+    def best(self, ids: set[int]) -> Person:
+        return max((self.people[i] for i in ids), key=lambda p: (p.weight, -p.id))
+
+    # -------------------------------------------------------------- exact forms
+
+    def _lookup(self, gram: list[str]) -> tuple[set[int], str] | None:
+        key = " ".join(t for t in gram if t not in names.HONORIFICS)
+        if not key:
+            return None
+        if key in self.full:
+            return self.full[key], "name"
+        if len(gram) > 1 and key in self.part:
+            return self.part[key], "name"
+        if len(gram) == 1:
+            token = gram[0]
+            if token in STOP or token in ROLE_WORDS or len(token) < 2:
+                return None
+            if token in self.surname:
+                return self.surname[token], "surname"
+            if token in self.first:
+                return self.first[token], "first name"
+            if len(token) >= 5:
+                variants = {pid for s in self._surnames if s[:1] == token[:1] and names.similar_surnames(s, token)
+                            for pid in self.surname[s]}
+                if variants:
+                    return variants, "spelling variant"
+        return None
+
+    def scan(self, tokens: list[str], taken: set[int] | None = None) -> list[Found]:
+        """People named in ``tokens`` by an exact form, longest forms first, without overlaps."""
+        taken = set(taken or ())
+        found: list[Found] = []
+        for n in range(min(6, len(tokens)), 0, -1):
+            for i in range(len(tokens) - n + 1):
+                span = set(range(i, i + n))
+                if span & taken:
+                    continue
+                gram = tokens[i:i + n]
+                if n > 1 and (names.name_key(gram[0]) == "" or names.name_key(gram[-1]) == ""):
+                    continue
+                hit = self._lookup(gram)
+                if hit:
+                    found.append(Found(self.best(hit[0]), i, i + n, hit[1]))
+                    taken |= span
+        return sorted(found, key=lambda f: f.start)
+
+    # -------------------------------------------------------------- words a question says are a name
+
+    def role(self, tokens: list[str]) -> Person | None:
+        """The person whose title fits a role phrase ('the belarusian president', 'china's leader')."""
+        query = role_tokens(tokens)
+        roles = query & (ROLE_WORDS | _WILDCARDS | {"premier"})
+        qualifiers = query - ROLE_WORDS - _WILDCARDS - {"premier"}
+        if not roles or not qualifiers:
+            return None
+        best: tuple | None = None
+        for person in self.people.values():
+            for title, n in person.titles:
+                need = query - _WILDCARDS
+                if not need <= title:
+                    continue
+                if query & _WILDCARDS and not title & _HEADS:
+                    continue
+                score = (-len(title - query), n, person.weight)
+                if best is None or score > best[0]:
+                    best = (score, person)
+        return best[1] if best else None
+
+    def fuzzy(self, tokens: list[str]) -> Person | None:
+        """A name with a small typo: the whole run against full names, else one word against surnames."""
+        tokens = [t for t in tokens if t not in names.HONORIFICS]
+        if not tokens:
+            return None
+        whole = " ".join(tokens)
+        if len(tokens) > 1 and len(whole) >= 6:
+            hit = process.extractOne(whole, self._fulls, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
+            if hit:
+                return self.best(self.full[hit[0]])
+        for token in tokens:
+            if len(token) < 5 or token in STOP or token in ROLE_WORDS:
+                continue
+            hit = process.extractOne(token, self._surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN)
+            if hit:
+                return self.best(self.surname[hit[0]])
+        return None
+
+    def resolve(self, tokens: list[str]) -> Person | None:
+        """Words that should be a name: exact forms, then a role phrase, then a typo."""
+        found = self.scan(tokens)
+        if found:
+            return found[0].person
+        return self.role(tokens) or self.fuzzy(tokens)

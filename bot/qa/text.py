@@ -1,0 +1,65 @@
+"""Words of a question: folding, tokenizing, and the small closed word classes the grammar uses."""
+
+from __future__ import annotations
+
+import re
+
+from bot.people import HONORIFICS, fold
+
+MAX_QUESTION_CHARS = 1000
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+STOP = frozenset(
+    """a an the of in on at to for with by from and or nor not no but if than then as into onto over under
+    about above below between during before after since until till via per up down out off
+    is are was were be been being am do does did done doing has have had having will would shall should
+    can could may might must ought i me my mine we us our you your he him his she her it its they them their
+    this that these those there here who whom whose what which when where why how whether
+    all any some each every both either neither more most much many few other another such own same so very
+    just also only even ever still yet again too please show list find give tell get let see know look
+    search display fetch want like need anything something everything nothing one ones thing things
+    s t ok okay hi hello hey thanks thank bot newsbot""".split()
+)
+
+QUOTE_WORDS = frozenset(
+    """say said says saying quote quotes quoted quoting quotation quotations statement statements remark remarks
+    comment comments commented words stated state declared claimed claim spoke speak speaks speech speeches
+    told""".split()
+)
+MEET_WORDS = frozenset(
+    """meet meets met meeting meetings talks negotiations negotiated visited visit visits hosted host hosts
+    summit encounter encountered""".split()
+)
+ARTICLE_WORDS = frozenset(
+    """article articles news story stories report reports reported press release releases coverage headline
+    headlines happened happen happening latest recent newest new written published publication
+    mention mentions mentioned""".split()
+)
+TOPIC_MARKERS = ("about", "regarding", "concerning", "mentioning", "re", "on")
+ROLE_WORDS = frozenset(
+    """president presidents minister ministers prime premier chancellor chairman chairwoman chair head leader leaders
+    king queen prince emir sultan governor mayor secretary spokesman spokeswoman spokesperson ambassador commissioner
+    representative envoy director general speaker vice deputy first lady foreign defence defense""".split()
+)
+
+
+def words(question: str) -> list[str]:
+    """Folded words of a question (lower case, no diacritics, possessive 's dropped); capped in length."""
+    folded = fold(question[:MAX_QUESTION_CHARS])
+    out = []
+    for w in _WORD.findall(folded):
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w:
+            out.append(w)
+    return out
+
+
+def content(tokens: list[str]) -> list[str]:
+    """Words that carry meaning for a search: no stop words, no question scaffolding, no honorifics."""
+    drop = STOP | QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
+    return [t for t in tokens if t not in drop and len(t) > 1 or t.isdigit()]
+
+
+def is_honorific(token: str) -> bool:
+    return token in HONORIFICS
