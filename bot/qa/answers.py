@@ -84,11 +84,9 @@ async def meetings(store: Store, q: Query) -> Answer:
     place = f" in {' '.join(q.place).title()}" if q.place else ""
     if not q.persons:
         rows = await sql.meetings_in(store, start=start, end=end, limit=MEETING_ROWS)
-        focus_ids: list[int] = []
         subject = f"meetings{place}"
     else:
         focus, others = q.persons[0], [p.id for p in q.persons[1:]]
-        focus_ids = [focus.id]
         rows = await sql.meetings_of(store, focus.id, with_ids=others, start=start, end=end, limit=MEETING_ROWS)
         subject = f"meetings of {focus.name}" + "".join(f" with {p.name}" for p in q.persons[1:]) + place
     parts: dict[int, list[tuple[int, str]]] = {}

@@ -41,7 +41,8 @@ _DEMONYMS = {
 _PHRASES = {("united", "states"): "usa", ("united", "kingdom"): "uk", ("great", "britain"): "uk",
             ("european", "union"): "europe", ("european", "commission"): "commission",
             ("united", "nations"): "nations", ("prime", "minister"): "premier"}
-_FILLER = frozenset("the of and for republic grand duchy federation federal state s a an".split())
+_FILLER = frozenset({"the", "of", "and", "for", "republic", "grand", "duchy", "federation", "federal", "state", "s",
+                     "a", "an"})
 _WILDCARDS = frozenset({"leader", "head"})
 _HEADS = frozenset({"president", "premier", "chancellor", "chairman", "king", "queen", "emir", "sultan", "leader",
                     "head", "minister"})

@@ -7,9 +7,13 @@ import re
 from bot.people import HONORIFICS, fold
 
 MAX_QUESTION_CHARS = 1000
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
-STOP = frozenset(
+STOP = _set(
     """a an the of in on at to for with by from and or nor not no but if than then as into onto over under
     about above below between during before after since until till via per up down out off
     is are was were be been being am do does did done doing has have had having will would shall should
@@ -18,28 +22,28 @@ STOP = frozenset(
     all any some each every both either neither more most much many few other another such own same so very
     just also only even ever still yet again too please show list find give tell get let see know look
     search display fetch want like need anything something everything nothing one ones thing things
-    s t ok okay hi hello hey thanks thank bot newsbot""".split()
+    s t ok okay hi hello hey thanks thank bot newsbot"""
 )
 
-QUOTE_WORDS = frozenset(
+QUOTE_WORDS = _set(
     """say said says saying quote quotes quoted quoting quotation quotations statement statements remark remarks
     comment comments commented words stated state declared claimed claim spoke speak speaks speech speeches
-    told""".split()
+    told"""
 )
-MEET_WORDS = frozenset(
+MEET_WORDS = _set(
     """meet meets met meeting meetings talks negotiations negotiated visited visit visits hosted host hosts
-    summit encounter encountered""".split()
+    summit encounter encountered"""
 )
-ARTICLE_WORDS = frozenset(
+ARTICLE_WORDS = _set(
     """article articles news story stories report reports reported press release releases coverage headline
     headlines happened happen happening latest recent newest new written published publication
-    mention mentions mentioned""".split()
+    mention mentions mentioned"""
 )
 TOPIC_MARKERS = ("about", "regarding", "concerning", "mentioning", "re", "on")
-ROLE_WORDS = frozenset(
+ROLE_WORDS = _set(
     """president presidents minister ministers prime premier chancellor chairman chairwoman chair head leader leaders
     king queen prince emir sultan governor mayor secretary spokesman spokeswoman spokesperson ambassador commissioner
-    representative envoy director general speaker vice deputy first lady foreign defence defense""".split()
+    representative envoy director general speaker vice deputy first lady foreign defence defense"""
 )
 
 

@@ -224,7 +224,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("past", re.compile(rf"\b(?:in\s)?(?:the\s)?(?:last|past|previous)\s(?P<n>{_N})\s(?P<u>{_UNIT})\b")),
     ("relative", re.compile(r"\b(?P<k>last|this|past|previous|current)\s(?P<u>week|month|year)\b")),
     ("day_word", re.compile(r"\b(?:the\sday\sbefore\syesterday|yesterday|today|tonight)\b")),
-    ("season", re.compile(rf"\b(?:in\s)?(?:the\s)?(?P<s>spring|summer|autumn|fall|winter)(?:\sof)?(?:\s(?P<y>{_Y}))?\b")),
+    ("season", re.compile(
+        rf"\b(?:in\s)?(?:the\s)?(?P<s>spring|summer|autumn|fall|winter)(?:\sof)?(?:\s(?P<y>{_Y}))?\b")),
     ("since", re.compile(rf"\b(?P<k>since|after|before|until|till|by|from)\s(?P<a>{_POINT})\b")),
     ("point", re.compile(rf"\b(?:(?P<pre>in|on|during|of|throughout|at)\s)?(?:(?P<k>last|this)\s)?(?P<a>{_POINT})\b")),
 ]
@@ -281,10 +282,7 @@ def _match_span(kind: str, m: re.Match, text: str, now: date) -> Span | None:
         return Span(*s, _label(kind, s, words))
     if kind == "relative":
         k = "last" if m.group("k") in {"last", "previous"} else "this"
-        if m.group("k") == "past":
-            s = _past(1, m.group("u"), now)
-        else:
-            s = _relative(k, m.group("u"), now)
+        s = _past(1, m.group("u"), now) if m.group("k") == "past" else _relative(k, m.group("u"), now)
         return Span(*s, _label(kind, s, words))
     if kind == "day_word":
         back = 2 if words.startswith("the day") else 1 if words == "yesterday" else 0
