@@ -279,7 +279,7 @@ class People:
         role = next((r for r in ROLE_NOUNS if re.search(rf"\b{re.escape(r)}\b", low)), None)
         if role is None:
             return None
-        countries = countries_of(low)
+        countries = countries_of(low.replace(role, " "))
         if countries:
             hits = [p for p in self.persons if p.countries() & countries]
             if len(hits) > 1:

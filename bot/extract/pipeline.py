@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, resolve_date
+from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS
 from bot.extract.people import People, Person, clean_name, title_after, title_before
 from bot.extract.places import place_in
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
@@ -85,11 +86,15 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             if ent.label_ == "PERSON":
                 raw, end = ent.text, ent.end_char
                 tail = _PARTICLE_TAIL.match(text[end:end + 40])
+                if tail is None and raw.split()[-1].lower() in NAME_PARTICLES:
+                    tail = re.match(r"^\s+([A-Z][\w\-]+)", text[end:end + 40])
                 if tail:
                     raw, end = raw + " " + tail.group(1), end + tail.end()
                 name = clean_name(raw)
                 if not name:
                     continue
+                if len(name.split()) >= 3 and re.search(r"\bof(?: the)?\s*$", text[:ent.start_char]):
+                    name = name.split(" ", 1)[1]  # 'President of [Belarus Alexander Lukashenko]'
                 name_start = ent.start_char + max(0, raw.find(name.split()[0]))
             else:
                 other[ent.text.lower().removeprefix("the ")] += 1
@@ -252,8 +257,13 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                 quotes.append(Quote(q.text, name, q.paragraph, q.start, q.end))
                 meetings.extend(_quote_meetings(ctx, q.text, speaker, sent, pi))
                 prev_close = q.close_at if q.close_paragraph == pi else len(paragraphs[pi])
-            subj = sentence_subject(sent, skip)
-            if subj:
+            said = _named_speaker(ctx, sent, pi, skip)
+            subj = None if said else sentence_subject(sent, skip)
+            if said is not None:
+                topic = said
+                if said is not last_speaker:
+                    last_speaker = None
+            elif subj:
                 who = ctx.people.resolve(subj, topic)
                 if isinstance(who, Person):
                     topic = who
@@ -264,6 +274,19 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                 if m is not None:
                     meetings.append(m)
     return quotes, meetings
+
+
+_SAYS_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
+
+
+def _named_speaker(ctx: Context, sent: Span, pi: int, skip: list[tuple[int, int]]) -> Person | None:
+    """A person named right before a verb of saying ('Andrzej Duda stressed that ...')."""
+    text = sent.doc.text
+    for a, b, p in ctx.index[pi]:
+        if sent.start_char <= a < sent.end_char and not any(x <= a < y for x, y in skip):
+            if _SAYS_AFTER.match(text[b:b + 30]):
+                return p
+    return None
 
 
 def _outside(sent: Span, skip: list[tuple[int, int]]) -> str:
