@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import discord
+import pytest
 import pytest_asyncio
 
 from .server import FakeDiscord
@@ -28,7 +29,8 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
     finally:
         server.uninstall()
         await server.stop()
-    assert not server.errors, "FakeDiscord handler errors:\n" + "\n".join(server.errors)
+    if server.errors:
+        pytest.fail("FakeDiscord handler errors:\n" + "\n".join(server.errors))
 
 
 async def _wait_ready(client: discord.Client, runner: asyncio.Task[None], timeout: float) -> None:

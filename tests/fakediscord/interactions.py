@@ -11,7 +11,17 @@ import discord
 from .commands import CHAT_INPUT, MESSAGE_COMMAND, USER_COMMAND, CommandRegistry
 from .ids import SnowflakeGenerator, new_token
 from .messages import MessageStore
-from .models import DM_CHANNEL, EVERYONE_PERMISSIONS, TEXT_CHANNEL, FakeGuild, Payload, member_payload, perm_value
+from .models import (
+    ADMINISTRATOR,
+    ALL_PERMISSIONS,
+    DM_CHANNEL,
+    EVERYONE_PERMISSIONS,
+    TEXT_CHANNEL,
+    FakeGuild,
+    Payload,
+    member_payload,
+    perm_value,
+)
 from .options import Resolved, encode_options, find_definitions, wrap_subcommands
 from .recording import RecordedRequest, RequestLog
 
@@ -203,6 +213,8 @@ class InteractionBuilderMixin:
             member["roles"] = [str(r) for r in roles]
         role_ids = [int(r) for r in member["roles"]]
         resolved = guild.permissions_for(user_id, role_ids, channel_id) if perms is None else perm_value(perms)
+        if resolved & ADMINISTRATOR:
+            resolved = ALL_PERMISSIONS
         member["permissions"] = str(resolved)
         return {
             "guild_id": str(guild.id),
