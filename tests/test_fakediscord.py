@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 
 import discord
@@ -287,3 +288,32 @@ async def test_reconnect_resumes_the_session(fake_discord: FakeDiscord) -> None:
 
     assert fake_discord.gateway.connect_count == 2
     assert [op.op for op in fake_discord.gateway.received if op.op in (2, 6)] == [2, 6]
+
+
+async def test_subcommand_group_edit_original_and_unknown_route(fake_discord: FakeDiscord) -> None:
+    bot = make_bot()
+    news = app_commands.Group(name="news", description="News")
+    quotes = app_commands.Group(name="quotes", description="Quotes", parent=news)
+
+    @quotes.command(name="by", description="Quotes by a person")
+    async def by(interaction: discord.Interaction, person: discord.Member, limit: int = 3) -> None:
+        await interaction.response.send_message("searching")
+        await interaction.edit_original_response(content=f"{limit} quotes by {person.name}")
+        with contextlib.suppress(discord.NotFound):
+            await interaction.client.http.request(discord.http.Route("GET", "/no/such/route"))
+
+    bot.tree.add_command(news)
+    async with run_client(bot, fake_discord):
+        await bot.tree.sync()
+        itx = await fake_discord.slash("news quotes by", {"person": int(fake_discord.owner["id"]), "limit": 5})
+        edit = await itx.edit_original()
+        await fake_discord.wait_for_request("GET", "/no/such/route")
+
+    assert itx.payload["data"]["options"] == [
+        {"name": "quotes", "type": 2, "options": [{"name": "by", "type": 1, "options": [
+            {"name": "person", "type": 6, "value": fake_discord.owner["id"]},
+            {"name": "limit", "type": 4, "value": 5},
+        ]}]}
+    ]
+    assert edit.body["content"] == "5 quotes by owner"
+    assert [r.path for r in fake_discord.unhandled_requests] == ["/no/such/route"]
