@@ -11,8 +11,26 @@ from calendar import monthrange
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
@@ -74,7 +92,7 @@ def resolve_date(text: str, base_iso: str) -> str | None:
     part_m = _PART.search(t)
     if part_m:
         part = part_m.group(1)
-        rest = t[part_m.end():].strip()
+        rest = t[part_m.end() :].strip()
         rest = re.sub(r"^(of|the)\s+", "", rest)
         if rest in ("this month", "the month", "month"):
             return _part_of_month(part, base.year, base.month, base)
@@ -164,7 +182,8 @@ def _dateparser_fallback(t: str, base: date) -> str | None:
     import dateparser
 
     found = dateparser.parse(
-        t, languages=["en"],
+        t,
+        languages=["en"],
         settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day), "PREFER_DATES_FROM": "past"},
     )
     return found.date().isoformat() if found else None

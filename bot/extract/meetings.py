@@ -14,7 +14,9 @@ _TRIGGER = re.compile(r"\b(?:" + "|".join(sorted(MEETING_NOUNS | MEETING_VERBS))
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|today's|our)\s+(?:meeting|talks|negotiations|summit)\b", re.I)
 _INTRODUCING = re.compile(
     r"\b(?:met|meets|meet with|meeting with|meeting between|talks with|talks between|negotiations with|"
-    r"held (?:a |an )?(?:\w+ ){0,2}(?:meeting|talks|negotiations|video ?conference)|a (?:\w+,? ){0,3}meeting|summit with)\b",
+    r"held (?:a |an )?(?:\w+ ){0,2}"
+    r"(?:meeting|talks|negotiations|video ?conference)|"
+    r"a (?:\w+,? ){0,3}meeting|summit with)\b",
     re.I,
 )
 # meetings mentioned inside quoted speech

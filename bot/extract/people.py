@@ -286,15 +286,19 @@ class People:
                 hits = [p for p in hits if role in p.role_text() or role in GENERIC_LEADER_ROLES] or hits
             if hits:
                 return max(hits, key=lambda p: p.mentions + p.turns)
-            return None
+            unknown = [p for p in self.persons if not p.countries()]
+            if role in GENERIC_LEADER_ROLES:
+                return self.host if self.host in unknown else None
+            holders = [p for p in unknown if re.search(rf"\b{re.escape(role)}\b", p.role_text())]
+            return holders[0] if len(holders) == 1 else None
         if role in GUEST_ROLES:
             return self.guests[0] if self.guests else None
         if role in GENERIC_LEADER_ROLES:
             return self.host
         holders = [p for p in self.persons if re.search(rf"\b{re.escape(role)}\b", p.role_text())]
-        if self.host is not None and (self.host in holders or not holders):
-            if role in ("president", "head of state") or not holders:
-                return self.host
+        if (self.host is not None and (self.host in holders or not holders)
+                and (role in ("president", "head of state") or not holders)):
+            return self.host
         if len(holders) == 1:
             return holders[0]
         if last is not None and last in holders:
@@ -318,6 +322,8 @@ class People:
         if role is not None:
             return role
         words = p.split()
+        if any(re.search(rf"\b{re.escape(r)}\b", low) for r in ROLE_NOUNS):
+            return None
         if words and words[0].lower() == "the" and len(words) >= 2 and any(w[0].isupper() for w in words[1:]):
             return " ".join(words[1:])
         return None

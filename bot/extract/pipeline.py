@@ -72,6 +72,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 
 
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
+_TITLED_NAME = re.compile(r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)\b(?!\s+[A-Z])")
 _NAME_TAIL = re.compile(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$")
 
 
@@ -112,6 +113,11 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             strong = strong or bool(re.match(r"^(?:['’]s\b|\s+(?:said|says|noted|stressed|added))", nxt))
             weak_place = bool(prev and prev[-1].lower() in ("in", "to", "from", "at", "near", "of"))
             forms.append((name, title, strong and not weak_place))
+        for m in _TITLED_NAME.finditer(text):
+            name = clean_name(m.group(1))
+            title = title_before(text, m.start(1)) if name and " " in name else None
+            if title and not title.endswith(name.split()[0]):
+                forms.append((name, title, True))
     labels = [[] if pi in ctx.headings else find_labels(doc.text) for pi, doc in enumerate(ctx.docs)]
     for para in labels:
         for lab in para:
@@ -283,9 +289,9 @@ def _named_speaker(ctx: Context, sent: Span, pi: int, skip: list[tuple[int, int]
     """A person named right before a verb of saying ('Andrzej Duda stressed that ...')."""
     text = sent.doc.text
     for a, b, p in ctx.index[pi]:
-        if sent.start_char <= a < sent.end_char and not any(x <= a < y for x, y in skip):
-            if _SAYS_AFTER.match(text[b:b + 30]):
-                return p
+        if (sent.start_char <= a < sent.end_char and not any(x <= a < y for x, y in skip)
+                and _SAYS_AFTER.match(text[b:b + 30])):
+            return p
     return None
 
 

@@ -109,23 +109,23 @@ def is_speech(q: RawQuote, paragraphs: list[str]) -> bool:
     text = paragraphs[q.paragraph]
     before = text[: max(0, q.start - 1)].rstrip()
     prev_char = before[-1:] if before else ""
-    if q.close_at >= 0:
-        after = paragraphs[q.close_paragraph][q.close_at + 1:q.close_at + 80]
-    else:
-        after = ""
+    after = paragraphs[q.close_paragraph][q.close_at + 1:q.close_at + 80] if q.close_at >= 0 else ""
     long_words = [w for w in words if len(w) > 3]
     title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-    if title_case and not re.search(r"[.!?,]$", q.text.strip()) and n < 12:
+    last = paragraphs[q.close_paragraph][q.close_at - 1] if q.close_at > 0 else "."
+    ends_punct = last in ".!?…,:;" or bool(re.search(r"[.!?…,:;]$", q.text.strip()))
+    if title_case and not ends_punct and n < 12:
         return False
-    ends_punct = bool(re.search(r"[.!?…,:;]$", q.text.strip())) or q.close_at < 0
     starts_sentence = prev_char in ("", ".", "!", "?", "…", ":", "—", "–") or before.endswith(("\"", "”"))
     attr_after = bool(re.match(r"^[\s,.!?…—–-]*(?:\w+\s+){0,5}?(" + "|".join(SAY_VERBS) + r")\b", after))
-    if prev_char == ":" and n >= 2:
+    resumed = prev_char == "," and re.search(r'[”"],?\s+[^"“”]{0,60}\b(?:' + "|".join(SAY_VERBS) + r')\b[^"“”]{0,40},$',
+                                             before)
+    introduced = re.search(r"(?:\baccording to [^,]{1,60}|\b(?:" + "|".join(SAY_VERBS) + r")(?: that)?)[,:]?$", before,
+                           re.I)
+    if (prev_char == ":" or resumed or introduced) and n >= 2:
         return True
     if starts_sentence and (ends_punct or n >= 6) and n >= 2:
         return True
     if attr_after and n >= 3 and ends_punct:
         return True
-    if n >= 8 and not title_case:
-        return True
-    return False
+    return bool(n >= 8 and not title_case)

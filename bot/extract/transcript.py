@@ -60,9 +60,8 @@ def find_labels(text: str) -> list[Label]:
             continue
         raw = text[run[0].start():colon]
         after = text[colon + 1:colon + 3]
-        if not after.strip():
-            if colon + 1 >= len(text):
-                continue
+        if not after.strip() and colon + 1 >= len(text):
+            continue
         end = colon + 1
         while end < len(text) and text[end] == " ":
             end += 1

@@ -1,0 +1,177 @@
+"""Extraction rules on small handcrafted texts, one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import EXTRACTOR_VERSION, extract_article, extract_many, load_nlp
+from bot.extract.dates import resolve_date
+from bot.models import ArticleDraft
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def run(nlp, *paragraphs: str, date: str = "2025-06-13", place: str | None = None):
+    draft = ArticleDraft(title="t", date=date, paragraphs=list(paragraphs), ext_id="x", place=place)
+    return extract_article(draft, nlp=nlp)
+
+
+def quotes(ext):
+    return [(q.text, q.speaker) for q in ext.quotes]
+
+
+def test_broken_quote_is_two_quotes(nlp):
+    ext = run(nlp, 'President of France Emmanuel Macron arrived in Kyiv. "We stand with you," Emmanuel Macron '
+                   'said, "and we will stay until the end."')
+    assert quotes(ext) == [("We stand with you", "Emmanuel Macron"), ("and we will stay until the end.",
+                                                                        "Emmanuel Macron")]
+
+
+def test_multi_paragraph_quote(nlp):
+    ext = run(nlp, 'Chancellor of Germany Olaf Scholz spoke to reporters. "Our support is firm and it will grow.',
+              '"We will deliver more systems this year," the Chancellor said.')
+    assert len(ext.quotes) == 1
+    q = ext.quotes[0]
+    assert q.text.startswith("Our support is firm") and q.text.endswith("this year")
+    assert q.speaker == "Olaf Scholz" and q.paragraph == 0
+
+
+def test_scare_quotes_and_titles_refused(nlp):
+    ext = run(nlp, 'Volodymyr Zelenskyy criticised the so-called "special operation" and the "Azovstal" plant. '
+                   'He awarded the order "For Courage" to soldiers.')
+    assert ext.quotes == []
+
+
+def test_pronoun_and_role_resolution(nlp):
+    ext = run(
+        nlp,
+        "Alexander Lukashenko met with Zhang Qingwei, Vice Chairman of the Standing Committee of the National "
+        "People's Congress of China.",
+        '"We are ready to develop our cooperation," said the Belarusian leader.',
+        'Zhang Qingwei thanked the hosts. "China is proud to have such a friend," he noted.',
+        '"Be assured of our support," the distinguished guest added.',
+        '"Thank you," the head of state replied.',
+    )
+    assert quotes(ext) == [
+        ("We are ready to develop our cooperation", "Alexander Lukashenko"),
+        ("China is proud to have such a friend", "Zhang Qingwei"),
+        ("Be assured of our support", "Zhang Qingwei"),
+        ("Thank you", "Alexander Lukashenko"),
+    ]
+
+
+def test_according_to_and_surname(nlp):
+    ext = run(nlp, "Prime Minister of Italy Mario Draghi visited Kyiv.",
+              'According to Draghi, "Europe must act together and act now."')
+    assert quotes(ext) == [("Europe must act together and act now.", "Mario Draghi")]
+
+
+def test_transcript_turns_with_garbled_labels(nlp):
+    text = (
+        "Vladimir Putin met with President of the Republic of Belarus Alexander Lukashenko at the Kremlin. "
+        "President of Russia Vladimir Putin: Mr Lukashenko, thank you for coming. We meet regularly. "
+        "President of Belarus Alexander Lukashenko Lukashenko AlexanderPresident of Belarus: More than at the "
+        "elections, by the way. Vladimir Putin: Good. Question: What about trade? Alexander Lukashenko: It grew."
+    )
+    ext = run(nlp, text, date="2022-03-11")
+    assert quotes(ext) == [
+        ("Mr Lukashenko, thank you for coming. We meet regularly.", "Vladimir Putin"),
+        ("More than at the elections, by the way.", "Alexander Lukashenko"),
+        ("Good.", "Vladimir Putin"),
+        ("It grew.", "Alexander Lukashenko"),
+    ]
+    names = {p.name for p in ext.people}
+    assert names == {"Vladimir Putin", "Alexander Lukashenko"}
+    luk = next(p for p in ext.people if p.name == "Alexander Lukashenko")
+    assert "Lukashenko Alexander" in luk.aliases or luk.title
+
+
+def test_headings_are_not_turns(nlp):
+    ext = run(nlp, "President: Committed to Unity", "Alexander Lukashenko met with Xi Jinping in Beijing.")
+    assert ext.quotes == []
+
+
+@pytest.mark.parametrize(
+    ("expr", "base", "want"),
+    [
+        ("early this month", "2025-06-13", "2025-06-01/2025-06-12"),
+        ("yesterday", "2025-06-13", "2025-06-12"),
+        ("last year", "2025-06-13", "2024"),
+        ("Thursday", "2025-06-13", "2025-06-12"),
+        ("June 13", "2025-06-13", "2025-06-13"),
+        ("late last month", "2025-06-13", "2025-05-21/2025-05-31"),
+        ("June 2020", "2021-11-25", "2020-06"),
+        ("the past 30 years", "2025-06-13", None),
+    ],
+)
+def test_dates(expr, base, want):
+    assert resolve_date(expr, base) == want
+
+
+def test_meeting_dates_and_places(nlp):
+    ext = run(
+        nlp,
+        "Alexander Lukashenko met with Zhang Qingwei at the Palace of Independence.",
+        "During a warm meeting early this month, Lukashenko and Chinese President Xi Jinping reaffirmed their "
+        "partnership.",
+        "Yesterday, Lukashenko held talks with Prime Minister of Kazakhstan Olzhas Bektenov in Minsk.",
+    )
+    got = {(frozenset(m.participants), m.date) for m in ext.meetings if m.kind == "meeting"}
+    assert (frozenset({"Alexander Lukashenko", "Zhang Qingwei"}), "2025-06-13") in got
+    assert (frozenset({"Alexander Lukashenko", "Xi Jinping"}), "2025-06-01/2025-06-12") in got
+    assert (frozenset({"Alexander Lukashenko", "Olzhas Bektenov"}), "2025-06-12") in got
+    first = next(m for m in ext.meetings if "Zhang Qingwei" in m.participants)
+    assert first.place == "Palace of Independence"
+
+
+def test_meeting_in_passing_inside_quote(nlp):
+    ext = run(
+        nlp,
+        "Alexander Lukashenko met with Zhang Qingwei in Minsk.",
+        '"At our meeting with President Xi Jinping last year, we agreed on everything," Lukashenko said.',
+    )
+    got = {(frozenset(m.participants), m.date) for m in ext.meetings}
+    assert (frozenset({"Alexander Lukashenko", "Xi Jinping"}), "2024") in got
+
+
+def test_you_and_i_met_in_transcript(nlp):
+    text = ("Vladimir Putin met with President of Serbia Aleksandar Vucic. President of Russia Vladimir Putin: "
+            "Mr President, we met in Moscow in June 2020. Aleksandar Vucic: Thank you.")
+    ext = run(nlp, text, date="2021-11-25")
+    got = {(frozenset(m.participants), m.date) for m in ext.meetings}
+    assert (frozenset({"Vladimir Putin", "Aleksandar Vucic"}), "2020-06") in got
+
+
+def test_calls_and_future_meetings_not_in_contract(nlp):
+    ext = run(
+        nlp,
+        "Volodymyr Zelenskyy had a telephone conversation with President of France Emmanuel Macron.",
+        "Volodymyr Zelenskyy will meet with Chancellor of Germany Olaf Scholz next week.",
+    )
+    kinds = {m.kind for m in ext.meetings}
+    assert "meeting" not in kinds
+    assert ext.to_contract("x")["meetings"] == []
+
+
+def test_unnamed_delegations_are_not_participants(nlp):
+    ext = run(nlp, "Volodymyr Zelenskyy met with a delegation of the US Senate in Kyiv.")
+    assert ext.to_contract("x")["meetings"] == []
+
+
+def test_people_not_places_or_titles(nlp):
+    ext = run(nlp, "President of Ukraine Volodymyr Zelenskyy met with Prime Minister of the United Kingdom Boris "
+                   "Johnson in Kyiv. The President thanked the Prime Minister.")
+    names = {p.name for p in ext.people}
+    assert names == {"Volodymyr Zelenskyy", "Boris Johnson"}
+    bj = next(p for p in ext.people if p.name == "Boris Johnson")
+    assert bj.title == "Prime Minister of the United Kingdom"
+
+
+def test_extract_many_keeps_order_and_version(nlp):
+    drafts = [ArticleDraft(title=str(i), date="2022-01-01", paragraphs=[f"Vladimir Putin spoke {i} times."],
+                           ext_id=str(i)) for i in range(5)]
+    out = list(extract_many(drafts, nlp=nlp, batch_size=2))
+    assert len(out) == 5 and all(e.version == EXTRACTOR_VERSION for e in out)

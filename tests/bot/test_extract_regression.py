@@ -1,0 +1,46 @@
+"""Dev-set regression: extraction must stay within 0.03 of the measured F1 figures."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from bot.extract import extract_many, load_nlp
+from bot.importer import read_path
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+DEV = DATA / "dev"
+
+# measured with extractor "extract-1.0" (see final report), minus 0.03
+DEV_FLOORS = {"quotes_with_speaker": 0.9945 - 0.03, "meeting_pairs_with_date": 0.9796 - 0.03}
+EXTRA_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 0.8571 - 0.03}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("dev_score", DEV / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predict(paths: list[Path]) -> list[dict]:
+    drafts = [item.draft for p in paths for item in read_path(p) if item.draft is not None]
+    return [ext.to_contract(d.ext_id) for d, ext in zip(drafts, extract_many(drafts, nlp=load_nlp()), strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("articles", "gold", "floors"),
+    [
+        ([DEV / "000_2234170fe0e043b3.txt", DEV / "articles.jsonl"], DEV / "gold.jsonl", DEV_FLOORS),
+        ([DATA / "extra_articles.jsonl"], DATA / "extra_gold.jsonl", EXTRA_FLOORS),
+    ],
+    ids=["dev", "extra"],
+)
+def test_scores_do_not_regress(articles, gold, floors):
+    score = _scorer()
+    result = score.score_extract(score.load_jsonl(str(gold)), _predict(articles))
+    assert not result["missing_docs"]
+    for key, floor in floors.items():
+        assert result[key]["f1"] >= floor, (key, result[key])
