@@ -260,17 +260,18 @@ async def test_member_permissions_are_resolved(fake_discord: FakeDiscord) -> Non
 
 
 async def test_heartbeats_arrive_on_the_configured_interval(fake_discord: FakeDiscord) -> None:
-    fake_discord.heartbeat_interval_ms = 100
+    fake_discord.heartbeat_interval_ms = 150
     bot = make_bot()
 
     async with run_client(bot, fake_discord):
-        await asyncio.sleep(0.55)
+        await asyncio.sleep(0.7)
         latency = bot.latency
 
     gaps = fake_discord.heartbeat_gaps()
-    assert len(gaps) >= 4
-    assert all(0.08 <= gap <= 0.15 for gap in gaps), gaps
-    assert latency < 0.1
+    assert len(gaps) >= 3, gaps
+    # Never early, never late (slack for a loaded machine; a blocked event loop would blow it).
+    assert all(0.12 <= gap <= 0.25 for gap in gaps), gaps
+    assert latency < 0.5
 
 
 async def test_reconnect_resumes_the_session(fake_discord: FakeDiscord) -> None:

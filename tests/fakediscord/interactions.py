@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import asyncio
+from collections.abc import Awaitable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import discord
 
@@ -64,7 +65,13 @@ class InteractionState:
 
 @dataclass
 class InteractionHandle:
-    """What a builder returns: ids plus awaitables for the client's REST answers."""
+    """What a builder returns: ids plus awaitables for the client's REST answers.
+
+    The awaitables return ``SETTLE`` seconds after the request was answered, so the client has
+    processed the answer (e.g. stored the view of a new message) before the test sends more events.
+    """
+
+    SETTLE: ClassVar[float] = 0.02
 
     requests: RequestLog
     app_id: int
@@ -85,7 +92,8 @@ class InteractionHandle:
 
     async def callback(self, timeout: float = 5.0) -> RecordedRequest:
         """Wait for ``POST .../callback`` (the initial response)."""
-        return await self.requests.wait_for("POST", self.callback_path, timeout=timeout, after=self.after)
+        waiting = self.requests.wait_for("POST", self.callback_path, timeout=timeout, after=self.after)
+        return await self._settled(waiting)
 
     async def followup(self, index: int = 0, timeout: float = 5.0) -> RecordedRequest:
         """Wait for the ``index``-th followup (``POST /webhooks/{app}/{token}``)."""
@@ -93,12 +101,18 @@ class InteractionHandle:
         for _ in range(index + 1):
             found = await self.requests.wait_for("POST", self.webhook_path, timeout=timeout, after=after)
             after = found.index + 1
+        await asyncio.sleep(self.SETTLE)
         return found
 
     async def edit_original(self, timeout: float = 5.0) -> RecordedRequest:
         """Wait for ``PATCH .../messages/@original``."""
         path = f"{self.webhook_path}/messages/@original"
-        return await self.requests.wait_for("PATCH", path, timeout=timeout, after=self.after)
+        return await self._settled(self.requests.wait_for("PATCH", path, timeout=timeout, after=self.after))
+
+    async def _settled(self, waiting: Awaitable[RecordedRequest]) -> RecordedRequest:
+        found = await waiting
+        await asyncio.sleep(self.SETTLE)
+        return found
 
 
 def _submitted(component: Mapping[str, Any], values: dict[str, Any]) -> Payload | None:

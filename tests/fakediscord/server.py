@@ -162,6 +162,9 @@ class FakeDiscord(InteractionBuilderMixin):
             self.errors.append(f"{rec.method} {rec.path}:\n{traceback.format_exc()}")
             response = json_response(request, {"code": 0, "message": "FakeDiscord handler crashed"}, 400)
         rec.status = response.status
+        # Flush the answer before waking waiters, so the client receives it before a test's next event.
+        await response.prepare(request)
+        await response.write_eof()
         self.requests.add(rec)
         return response
 
