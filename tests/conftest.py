@@ -18,3 +18,6 @@ async def store(tmp_path: Path):
     opened = await Store.open(tmp_path / "test.db")
     yield opened
     await opened.close()
+
+
+from tests.fakediscord.fixtures import fake_discord  # noqa: E402,F401  (the fake Discord server)
