@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -202,9 +203,9 @@ def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
     """People named (and, with ``roles``, described) in a sentence outside quotes and turns."""
     skip = ctx.skip[pi]
     hits: list[tuple[int, Person]] = []
-    text = sent.doc.text
-    for a, _b, p in ctx.index[pi] if pi < len(ctx.index) else []:
-        if not sent.start_char <= a < sent.end_char or any(x <= a < y for x, y in skip):
+    text = ctx.draft.paragraphs[pi]
+    for a, _b, p in _hits_in(ctx, pi, sent):
+        if any(x <= a < y for x, y in skip):
             continue
         prev = text[max(0, a - 40):a].split()[-3:]
         prev_low = [w.lower() for w in prev]
@@ -287,12 +288,19 @@ _SAYS_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:" + "|".join(sorted(SAY_VERBS)) + r
 
 def _named_speaker(ctx: Context, sent: Span, pi: int, skip: list[tuple[int, int]]) -> Person | None:
     """A person named right before a verb of saying ('Andrzej Duda stressed that ...')."""
-    text = sent.doc.text
-    for a, b, p in ctx.index[pi]:
-        if (sent.start_char <= a < sent.end_char and not any(x <= a < y for x, y in skip)
-                and _SAYS_AFTER.match(text[b:b + 30])):
+    text = ctx.draft.paragraphs[pi]
+    for a, b, p in _hits_in(ctx, pi, sent):
+        if _SAYS_AFTER.match(text[b:b + 30]) and not any(x <= a < y for x, y in skip):
             return p
     return None
+
+
+def _hits_in(ctx: Context, pi: int, sent: Span) -> list[tuple[int, int, Person]]:
+    """Index hits of paragraph ``pi`` that start inside ``sent`` (binary search; hits are sorted)."""
+    hits = ctx.index[pi] if pi < len(ctx.index) else []
+    lo = bisect_left(hits, sent.start_char, key=lambda h: h[0])
+    hi = bisect_left(hits, sent.end_char, key=lambda h: h[0])
+    return hits[lo:hi]
 
 
 def _outside(sent: Span, skip: list[tuple[int, int]]) -> str:
@@ -368,7 +376,7 @@ def _quoted_meeting(ctx: Context, a: Person, b: Person, text: str, at: int, pi: 
     doc = ctx.docs[pi]
     date = None
     place = None
-    start = doc.text.find(sentence)
+    start = ctx.draft.paragraphs[pi].find(sentence)
     if start >= 0:
         span = doc.char_span(start, start + len(sentence), alignment_mode="expand")
         if span is not None:
