@@ -36,6 +36,7 @@ _INFO = re.compile(
 )
 _SPEAKER_MARKERS = {"by", "from", "of"}
 _PLACE_MARKERS = {"in", "at"}
+_JOINERS = {"of", "the"}  # inside a role phrase: "president of the european commission"
 
 
 @dataclass(slots=True)
@@ -65,8 +66,11 @@ def _runs(tokens: list[str], taken: set[int]) -> list[_Run]:
     before: str | None = None
     previous: str | None = None
     skip = STOP | QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
+    def free_at(i: int) -> bool:
+        return i < len(tokens) and i not in taken and (tokens[i] not in skip or tokens[i] in HONORIFICS)
+
     for i, token in enumerate(tokens):
-        free = i not in taken and (token not in skip or token in HONORIFICS)
+        free = free_at(i) or (bool(current) and token in _JOINERS and free_at(i + 1))
         if free:
             if not current:
                 before = previous

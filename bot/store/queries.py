@@ -259,8 +259,9 @@ async def person_counts(store: Store, person_id: int) -> sqlite3.Row:
 async def person_titles(store: Store, person_id: int) -> list[sqlite3.Row]:
     """The titles articles give a person, most frequent first."""
     return await store.fetchall(
-        "SELECT title, org, COUNT(*) AS n, MAX(a.date) AS last FROM mentions m JOIN articles a ON a.id = m.article_id"
-        " WHERE m.person_id = ? AND (title IS NOT NULL AND title <> '') GROUP BY title ORDER BY n DESC, last DESC",
+        "SELECT m.title, MAX(m.org) AS org, COUNT(*) AS n, MAX(a.date) AS last FROM mentions m"
+        " JOIN articles a ON a.id = m.article_id WHERE m.person_id = ? AND m.title IS NOT NULL AND m.title <> ''"
+        " GROUP BY m.title ORDER BY n DESC, last DESC",
         (person_id,),
     )
 

@@ -1,0 +1,258 @@
+"""Question answering over a small hand-made database (no NLP extractor involved)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.models import ArticleDraft, Extraction, Meeting, PersonMention, Quote
+from bot.qa import answer, understand
+from bot.store import Store
+
+NOW = date(2025, 6, 20)
+
+
+def _draft(ext_id: str, title: str, day: str, text: str) -> ArticleDraft:
+    return ArticleDraft(title=title, date=day, paragraphs=[text], url=f"https://example.org/{ext_id}", ext_id=ext_id)
+
+
+def _q(text: str, speaker: str) -> Quote:
+    return Quote(text=text, speaker=speaker, paragraph=0, start=0, end=0)
+
+
+ARTICLES = [
+    (
+        _draft("minsk", "Lukashenko meets Zhang Qingwei", "2025-06-13",
+               "Belarus and China discussed industrial cooperation at the Palace of Independence."),
+        Extraction(
+            people=[PersonMention("Alexander Lukashenko", "President of Belarus", aliases=["Alyaksandr Lukashenka"]),
+                    PersonMention("Zhang Qingwei", "Vice Chairman of the Standing Committee of the NPC"),
+                    PersonMention("Xi Jinping", "President of China")],
+            quotes=[_q("No storms or gales could break our unity", "Alexander Lukashenko"),
+                    _q("Today, sanctions represent an opportunity for us", "Alexander Lukashenko"),
+                    _q("You are very well known in China", "Zhang Qingwei")],
+            meetings=[Meeting(["Alexander Lukashenko", "Zhang Qingwei"], "2025-06-13", "Palace of Independence"),
+                      Meeting(["Alexander Lukashenko", "Xi Jinping"], "2025-06-01/2025-06-12", "Beijing"),
+                      Meeting(["Alexander Lukashenko", "Xi Jinping"], "2025-09", None, kind="planned")],
+        ),
+    ),
+    (
+        _draft("sochi", "Talks with President of Serbia", "2021-11-25", "Vladimir Putin met Aleksandar Vucic in Sochi."),
+        Extraction(
+            people=[PersonMention("Vladimir Putin", "President of Russia"),
+                    PersonMention("Aleksandar Vucic", "President of Serbia")],
+            quotes=[_q("I am very happy to see you", "Vladimir Putin")],
+            meetings=[Meeting(["Vladimir Putin", "Aleksandar Vucic"], "2021-11-25", "Sochi")],
+        ),
+    ),
+    (
+        _draft("sochi2", "Putin and Vucic discussed gas", "2021-11-26", "The two presidents met yesterday in Sochi."),
+        Extraction(
+            people=[PersonMention("Putin"), PersonMention("Vučić")],
+            meetings=[Meeting(["Putin", "Vučić"], "2021-11", "Sochi")],
+        ),
+    ),
+    (
+        _draft("kyiv", "Zelenskyy met Duda in Kyiv", "2022-05-22", "Andrzej Duda came to Kyiv."),
+        Extraction(
+            people=[PersonMention("Volodymyr Zelenskyy", "President of Ukraine"),
+                    PersonMention("Andrzej Duda", "President of Poland"),
+                    PersonMention("Agata Kornhauser-Duda", "First Lady of Poland")],
+            quotes=[_q("Ukraine needs weapons", "Andrzej Duda"),
+                    _q("The seventh sanctions package must be agreed upon", "Volodymyr Zelenskyy")],
+            meetings=[Meeting(["Volodymyr Zelenskyy", "Andrzej Duda"], "2022-05-22", "Kyiv")],
+        ),
+    ),
+]
+
+
+@pytest.fixture
+async def store(tmp_path):
+    s = await Store.open(tmp_path / "qa.db")
+    for draft, extraction in ARTICLES:
+        await s.add_article(draft, extraction=extraction)
+    yield s
+    await s.close()
+
+
+async def ask(store: Store, question: str, now: date = NOW):
+    return await answer(store, question, now=now)
+
+
+# ------------------------------------------------------------------ intents
+
+
+async def test_meetings_in_a_month(store):
+    a = await ask(store, "who met Lukashenko in June 2025")
+    assert a.intent == "meetings"
+    assert a.people == ["Xi Jinping", "Zhang Qingwei"]  # by date; Lukashenko himself is not listed
+    assert [i.date for i in a.items] == ["2025-06-01/2025-06-12", "2025-06-13"]
+    assert "Zhang Qingwei — 13 June 2025, Palace of Independence — “Lukashenko meets Zhang Qingwei” (2025-06-13)" \
+        in a.text
+    assert "<https://example.org/minsk>" in a.text
+
+
+async def test_planned_meetings_do_not_count(store):
+    a = await ask(store, "who met Lukashenko in September 2025", now=date(2025, 10, 1))
+    assert a.items == [] and a.people == []
+
+
+async def test_meetings_between_two_people_and_when(store):
+    a = await ask(store, "when did Putin meet Vucic?")
+    assert a.intent == "meetings"
+    assert a.people == ["Aleksandar Vucic"]
+    assert [i.date for i in a.items] == ["2021-11-25"]
+
+
+async def test_same_meeting_from_two_articles_is_one_item_with_both_sources(store):
+    a = await ask(store, "who has met Vladimir Putin?")
+    assert len(a.items) == 1
+    item = a.items[0]
+    assert sorted(s.article_id for s in item.sources) == [2, 3]
+    assert item.date == "2021-11-25"  # the more precise report
+    assert "“Talks with President of Serbia” (2021-11-25)" in a.text and "(2021-11-26)" in a.text
+    assert a.to_contract("x", "q")["items"][0]["article_id"] == 2
+
+
+async def test_who_did_x_meet_last_week(store):
+    a = await ask(store, "who did Zelenskyy meet last week?", now=date(2022, 5, 25))
+    assert a.people == ["Andrzej Duda"]
+
+
+async def test_quotes_by_person(store):
+    a = await ask(store, "what did Zhang Qingwei say?")
+    assert a.intent == "quotes_by"
+    assert [i.speaker for i in a.items] == ["Zhang Qingwei"]
+    assert "You are very well known in China" in a.text
+
+
+async def test_quotes_by_person_about_topic(store):
+    a = await ask(store, "what did Lukashenko say about sanctions")
+    assert a.intent == "quotes_by"
+    assert [i.text for i in a.items] == ["Today, sanctions represent an opportunity for us"]
+
+
+async def test_quotes_by_other_phrasings(store):
+    for question in ("quotes by Andrzej Duda", "show me what Duda said", "Duda's statements", "anything Duda said?"):
+        a = await ask(store, question)
+        assert a.intent == "quotes_by", question
+        assert [i.speaker for i in a.items] == ["Andrzej Duda"], question
+
+
+async def test_quotes_about_topic(store):
+    a = await ask(store, "show quotes about unity")
+    assert a.intent == "quotes_about"
+    assert a.items[0].text == "No storms or gales could break our unity"
+    assert a.people == ["Alexander Lukashenko"]
+    b = await ask(store, "quotes about the seventh sanctions package")
+    assert b.items[0].text.startswith("The seventh sanctions package")
+
+
+async def test_who_is(store):
+    a = await ask(store, "who is Zhang Qingwei?")
+    assert a.intent == "person"
+    assert a.people == ["Zhang Qingwei"]
+    assert "Vice Chairman" in a.text and "1 article(s); 1 meeting(s); 1 quote(s)" in a.text
+    assert a.items[0].text == "You are very well known in China"
+
+
+async def test_articles_about_topic_in_month(store):
+    a = await ask(store, "articles about industrial cooperation in June 2025")
+    assert a.intent == "articles"
+    assert [i.source.article_id for i in a.items] == [1]
+    assert (await ask(store, "articles about industrial cooperation in May 2025")).items == []
+
+
+async def test_latest_news(store):
+    a = await ask(store, "latest news")
+    assert a.intent == "articles"
+    assert [i.source.date for i in a.items] == sorted((i.source.date for i in a.items), reverse=True)
+    assert len(a.items) == 4
+
+
+# ------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("who met Lukashenko in June 2025", "Alexander Lukashenko"),  # surname
+        ("who met Lukashenka in June 2025", "Alexander Lukashenko"),  # alias / spelling variant
+        ("who met Alexander Lukashenko in June 2025", "Alexander Lukashenko"),
+        ("who met Lukashneko in June 2025", "Alexander Lukashenko"),  # typo
+        ("who met the Belarusian president in June 2025", "Alexander Lukashenko"),  # role phrase
+        ("who met the president of Belarus in June 2025", "Alexander Lukashenko"),
+        ("who did Zelensky meet", "Volodymyr Zelenskyy"),  # variant
+        ("what did President Putin say", "Vladimir Putin"),  # honorific
+        ("what did Duda say", "Andrzej Duda"),  # prominence: Andrzej over Agata Kornhauser-Duda
+    ],
+)
+async def test_name_forms(store, question, name):
+    q = await understand(store, question, now=NOW)
+    assert q.persons and q.persons[0].name == name
+
+
+async def test_role_phrase_answer_says_how_it_was_read(store):
+    a = await ask(store, "who met the Belarusian leader in June 2025")
+    assert a.people == ["Xi Jinping", "Zhang Qingwei"]
+    assert "role phrase" in a.text
+
+
+# ------------------------------------------------------------------ honesty and fallback
+
+
+async def test_nothing_found_is_honest(store):
+    a = await ask(store, "who met Lukashenko in July 2025", now=date(2025, 7, 31))
+    assert a.items == [] and a.people == []
+    assert a.text.startswith("I found nothing about meetings of Alexander Lukashenko in July 2025")
+    contract = a.to_contract("d04", "who met Lukashenko in July 2025")
+    assert contract == {"id": "d04", "question": "who met Lukashenko in July 2025", "intent": "meetings",
+                        "answer": a.text, "people": [], "items": []}
+
+
+async def test_unknown_person_is_not_guessed(store):
+    a = await ask(store, "what did Bartholomew say?")
+    assert a.items == [] and a.people == []
+    assert "nobody of that name" in a.text
+
+
+async def test_quotes_about_nothing_found(store):
+    a = await ask(store, "quotes about penguins")
+    assert a.items == [] and "I found nothing about quotes about “penguins”" in a.text
+
+
+async def test_fallback_to_full_text_search_says_so(store):
+    a = await ask(store, "Palace of Independence")
+    assert a.intent == "search"
+    assert "so I searched the article text" in a.text
+    assert [i.source.article_id for i in a.items] == [1]
+
+
+async def test_fts_syntax_in_question_is_inert(store):
+    for question in ('quotes about "unity" OR NEAR(x*', "articles about ^cooperation: -(AND)", 'what did "Duda say'):
+        a = await ask(store, question)
+        assert a.text
+
+
+async def test_lexicon_is_reloaded_when_people_change(store):
+    assert not (await understand(store, "who met Bettel", now=NOW)).persons
+    await store.add_article(
+        _draft("lux", "Zelenskyy met Bettel", "2022-06-21", "Xavier Bettel came to Kyiv."),
+        extraction=Extraction(people=[PersonMention("Xavier Bettel")],
+                              meetings=[Meeting(["Volodymyr Zelenskyy", "Xavier Bettel"], "2022-06-21", "Kyiv")]),
+    )
+    a = await ask(store, "who met Bettel")
+    assert a.people == ["Volodymyr Zelenskyy"]
+
+
+async def test_contract_item_shapes(store):
+    a = await ask(store, "what did Duda say")
+    item = a.to_contract(1, "q")["items"][0]
+    assert item == {"type": "quote", "text": "Ukraine needs weapons", "speaker": "Andrzej Duda",
+                    "date": "2022-05-22", "article_id": 4}
+    m = (await ask(store, "who met Duda")).to_contract(1, "q")["items"][0]
+    assert m == {"type": "meeting", "participants": ["Volodymyr Zelenskyy", "Andrzej Duda"], "date": "2022-05-22",
+                 "place": "Kyiv", "article_id": 4}
+    art = (await ask(store, "latest news")).to_contract(1, "q")["items"][0]
+    assert set(art) == {"type", "title", "date", "article_id"}
