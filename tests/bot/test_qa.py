@@ -38,7 +38,7 @@ ARTICLES = [
         ),
     ),
     (
-        _draft("sochi", "Talks with President of Serbia", "2021-11-25", "Vladimir Putin met Aleksandar Vucic in Sochi."),
+        _draft("sochi", "Talks with President of Serbia", "2021-11-25", "Putin met Aleksandar Vucic in Sochi."),
         Extraction(
             people=[PersonMention("Vladimir Putin", "President of Russia"),
                     PersonMention("Aleksandar Vucic", "President of Serbia")],
