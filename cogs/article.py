@@ -21,7 +21,7 @@ from bot.models import ArticleDraft
 from bot.store import AddResult
 from bot.store.people_lookup import article_people
 from cogs.ask import checked_text
-from cogs.errors import BadOption, actor, check_moderator, moderator_only, report_error
+from cogs.problems import BadOption, actor, check_moderator, moderator_only, report_error
 from cogs.render import added_embed, article_embed, article_list_embed, clip, link, report_embeds
 from cogs.views import Pager, UndoButton, send, send_pages
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import discord
 from discord import app_commands
@@ -13,13 +12,14 @@ from discord.ext import commands
 from bot import qa
 from bot.client import NewsBot
 from bot.engine import Engine
-from cogs.errors import BadOption
+from bot.qa.result import Item
+from cogs.problems import BadOption
 from cogs.render import answer_embeds
 from cogs.views import send_pages
 
 QUESTION_MAX = 300
 
-ItemFilter = Callable[[Mapping[str, Any]], bool]
+ItemFilter = Callable[[Item], bool]
 
 
 def checked_text(value: str, name: str, *, low: int = 1, high: int = QUESTION_MAX) -> str:
@@ -35,15 +35,11 @@ def checked_text(value: str, name: str, *, low: int = 1, high: int = QUESTION_MA
 
 async def answer_pages(engine: Engine, question: str, *, title: str | None = None,
                        keep: ItemFilter | None = None) -> list[discord.Embed]:
-    """Answer ``question`` through `bot.qa` and render it, looking up each item's source article."""
+    """Answer ``question`` through `bot.qa` (dates read against today in the bot's time zone) and render it."""
     today = datetime.now(engine.config.tz).date()
     result = await qa.answer(engine.store, question, now=today)
-    contract = result.to_contract(None, question)
-    if keep is not None:
-        contract["items"] = [item for item in contract.get("items") or [] if keep(item)]
-    ids = {int(i["article_id"]) for i in contract.get("items") or [] if i.get("article_id") is not None}
-    articles = {a.id: a for a in [await engine.store.get_article(i) for i in sorted(ids)] if a is not None}
-    return answer_embeds(title or question, contract, articles)
+    items = [item for item in result.items if keep(item)] if keep is not None else None
+    return answer_embeds(title or question, result, items)
 
 
 async def reply_with_answer(interaction: discord.Interaction, question: str, *, title: str | None = None,

@@ -1,119 +1,33 @@
-"""The one application-command error handler: every error becomes a short ephemeral reply.
+"""The one application-command error handler: the tree's ``on_error``, installed while loaded.
 
-Errors meant for users (`bot.errors.NewsbotError`, the checks below, bad options) are
-shown as they are; anything unexpected is logged with a short error id, and the user
-sees only that id. Views and modals send their errors here too.
+Every error becomes a short ephemeral reply through :func:`cogs.problems.report_error`
+(a missing permission says which; a bad date says the expected form; an unexpected error
+is logged under a short id that the user is shown instead of a traceback).
 """
 
 from __future__ import annotations
-
-import logging
-import secrets
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import NewsbotError
-from bot.moderation import moderator_refusal
-from cogs.render import NO_MENTIONS, clip
+from cogs.problems import (
+    BadOption,
+    NotModerator,
+    actor,
+    check_moderator,
+    moderator_only,
+    refusal_for,
+    report_error,
+    send_ephemeral,
+)
 
-log = logging.getLogger(__name__)
-
-
-class NotModerator(app_commands.CheckFailure):
-    """The member is not a moderator; the message says which role or permission is missing."""
-
-
-class BadOption(app_commands.AppCommandError):
-    """An option value the command cannot use; the message says the expected form."""
-
-
-def actor(user: discord.abc.User) -> str:
-    """How the audit log names a Discord user: ``username (id)``."""
-    return f"{user.name} ({user.id})"
+__all__ = ["BadOption", "ErrorHandler", "NotModerator", "actor", "check_moderator", "moderator_only", "refusal_for",
+           "report_error", "send_ephemeral", "setup"]
 
 
-def refusal_for(interaction: discord.Interaction) -> str | None:
-    """Why the interaction's user is not a moderator, or None."""
-    user = interaction.user
-    roles = getattr(user, "roles", [])
-    perms = interaction.permissions
-    return moderator_refusal(
-        in_guild=interaction.guild_id is not None and isinstance(user, discord.Member),
-        role_names=[r.name for r in roles],
-        role_ids=[r.id for r in roles],
-        manage_messages=bool(perms.manage_messages or perms.administrator),
-        moderator_role=interaction.client.config.moderator_role,  # type: ignore[attr-defined]
-    )
-
-
-async def check_moderator(interaction: discord.Interaction) -> bool:
-    """App-command check: passes for moderators, raises :class:`NotModerator` otherwise."""
-    reason = refusal_for(interaction)
-    if reason:
-        raise NotModerator(reason)
-    return True
-
-
-moderator_only = app_commands.check(check_moderator)
-"""Decorator for moderator commands (checked in code on every call)."""
-
-
-def user_message(error: BaseException) -> str | None:
-    """The message for an error meant for the user, or None for an unexpected one."""
-    while isinstance(error, app_commands.CommandInvokeError):
-        error = error.original
-    if isinstance(error, app_commands.TransformerError) and isinstance(error.__cause__, NewsbotError):
-        error = error.__cause__
-    if isinstance(error, NewsbotError | NotModerator | BadOption):
-        return str(error)
-    if isinstance(error, app_commands.MissingPermissions | app_commands.BotMissingPermissions):
-        return str(error)
-    if isinstance(error, app_commands.MissingRole | app_commands.MissingAnyRole):
-        return str(error)
-    if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command works only in a server."
-    if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down: try again in {error.retry_after:.0f} s."
-    if isinstance(error, app_commands.TransformerError):
-        return f"Could not read {clip(str(error.value), 100)!r} for this option."
-    if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
-        return "This command is out of date here; an admin should run `newsbot sync`."
-    if isinstance(error, app_commands.CheckFailure):
-        return "You cannot use this command here."
-    return None
-
-
-async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Reply ephemerally: by followup once the interaction was answered (or deferred)."""
-    text = clip(text, 2000)
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-    else:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-
-
-async def report_error(interaction: discord.Interaction, error: BaseException) -> None:
-    """Tell the user what went wrong; log unexpected errors under a short id they are shown."""
-    message = user_message(error)
-    if message is None:
-        error_id = secrets.token_hex(4)
-        command = interaction.command.qualified_name if interaction.command else interaction.data or {}
-        original = getattr(error, "original", error)
-        log.error("error %s in %s (user %s)", error_id, command, interaction.user.id,
-                  exc_info=(type(original), original, original.__traceback__))
-        message = f"Something went wrong on our side (error id `{error_id}`); it has been logged."
-    if interaction.type is discord.InteractionType.autocomplete:
-        return
-    try:
-        await send_ephemeral(interaction, message)
-    except discord.HTTPException:
-        log.warning("could not deliver an error reply for interaction %s", interaction.id)
-
-
-class Errors(commands.Cog):
-    """Installs :func:`report_error` as the command tree's ``on_error`` while loaded."""
+class ErrorHandler(commands.Cog):
+    """Turns every application-command error into a short ephemeral reply (see `cogs/problems.py`)."""
 
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
@@ -131,4 +45,4 @@ class Errors(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Errors(bot))
+    await bot.add_cog(ErrorHandler(bot))

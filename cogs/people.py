@@ -14,10 +14,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.client import NewsBot
+from bot.qa.result import Item
 from bot.store.people_lookup import people_named_like
 from cogs.ask import checked_text, reply_with_answer
-from cogs.errors import BadOption
-from cogs.render import clip
+from cogs.problems import BadOption
+from cogs.render import clip, item_date
 
 NAME_MAX = 100
 _NUMERIC_WHEN = re.compile(r"[\d\s./-]+")
@@ -56,6 +57,17 @@ def check_when(value: str | None) -> str | None:
             raise BadOption(f"`when`: {clip(value, 40)!r} is not a date; use the form YYYY-MM-DD (or YYYY-MM, "
                             "YYYY, or words such as \u201cJune 2025\u201d or \u201clast week\u201d).")
     return value
+
+
+def when_words(when: str) -> str:
+    """``2025-06`` -> ``in June 2025``, ``2025-06-13`` -> ``on 13 June 2025``; words stay as they are."""
+    if not _ISO_WHEN.fullmatch(when):
+        return when
+    parts = [int(p) for p in when.split("-")]
+    if len(parts) == 1:
+        return f"in {parts[0]}"
+    month = date(parts[0], parts[1], 1).strftime("%B")
+    return f"in {month} {parts[0]}" if len(parts) == 2 else f"on {parts[2]} {month} {parts[0]}"
 
 
 async def person_choices(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -107,8 +119,8 @@ class People(commands.Cog):
             question += f" between {start} and {end}" if start and end else (f" since {start}" if start
                                                                              else f" before {end}")
 
-        def keep(item: dict) -> bool:
-            day = str(item.get("date") or "")[:10]
+        def keep(item: Item) -> bool:
+            day = item_date(item)[:10]
             return bool(day) and (not start or day >= start.isoformat()) and (not end or day <= end.isoformat())
 
         await reply_with_answer(interaction, question, title=title, keep=keep if start or end else None)
@@ -122,8 +134,7 @@ class People(commands.Cog):
         """Whom a person met, when and where, with sources."""
         person = checked_text(person, "person", high=NAME_MAX)
         when = check_when(when)
-        question = f"who met {person}" + (f" in {when}" if when and when[:1].isdigit() else f" {when}" if when
-                                          else "")
+        question = f"who met {person}" + (f" {when_words(when)}" if when else "")
         await reply_with_answer(interaction, question, title=f"Meetings of {person}" + (f", {when}" if when else ""))
 
     @app_commands.command(name="who")
@@ -139,7 +150,7 @@ class People(commands.Cog):
     async def search(self, interaction: discord.Interaction, query: app_commands.Range[str, 1, NAME_MAX]) -> None:
         """Full-text search over the articles."""
         query = checked_text(query, "query", high=NAME_MAX)
-        await reply_with_answer(interaction, f"articles about {query}", title=f"Search: {query}")
+        await reply_with_answer(interaction, f"search {query}", title=f"Search: {query}")
 
 
 async def setup(bot: NewsBot) -> None:

@@ -7,13 +7,13 @@ from articles or users, so nothing echoed can ping anyone or break the formattin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 from urllib.parse import quote
 
 import discord
 
 from bot.ingest import ImportReport
 from bot.models import Article
+from bot.qa.result import Answer, Item, MeetingItem, QuoteItem, Source
 
 LIMITS = {
     "content": 2000, "title": 256, "description": 4096, "fields": 25, "field_name": 256,
@@ -45,31 +45,31 @@ def link(title: str, url: str | None, limit: int = 200) -> str:
     return shown
 
 
-def source_line(article_id: Any, articles: Mapping[int, Article], date: str | None = None) -> str:
+def source_line(source: Source, date: str | None = None) -> str:
     """``[Title](url) · 2025-06-13 · #12``: where an item comes from."""
-    article = articles.get(int(article_id)) if article_id is not None else None
-    if article is None:
-        return f"article #{article_id}" if article_id is not None else "source unknown"
-    return f"{link(article.title, article.url, 150)} \u00b7 {date or article.date} \u00b7 #{article.id}"
+    return f"{link(source.title, source.url, 150)} \u00b7 {date or source.date} \u00b7 #{source.article_id}"
 
 
-def item_entry(item: Mapping[str, Any], articles: Mapping[int, Article]) -> str:
-    """One answer item (the `ask --json` contract shape) as a few lines of markdown."""
-    kind = item.get("type")
-    source = source_line(item.get("article_id"), articles, item.get("date"))
-    if kind == "quote":
-        speaker = safe(item.get("speaker") or "unattributed")
-        return f"> \u201c{safe(clip(item.get('text') or '', 700))}\u201d\n\u2014 **{speaker}**, {source}"
-    if kind == "meeting":
-        who = ", ".join(safe(p) for p in item.get("participants") or []) or "unnamed"
-        when = safe(item.get("date") or "date unknown")
-        where = f" in {safe(item['place'])}" if item.get("place") else ""
-        return f"**{clip(who, 300)}** met {when}{where}\n{source}"
-    article = articles.get(int(item["article_id"])) if item.get("article_id") is not None else None
-    title = item.get("title") or (article.title if article else "untitled")
-    url = article.url if article else None
-    return f"**{safe(item.get('date') or (article.date if article else ''))}** {link(title, url)} \u00b7 " \
-           f"#{item.get('article_id')}"
+def item_entry(item: Item) -> str:
+    """One answer item as a few lines of markdown, ending with its source(s)."""
+    if isinstance(item, QuoteItem):
+        speaker = safe(item.speaker or "unattributed")
+        return f"> \u201c{safe(clip(item.text, 700))}\u201d\n\u2014 **{speaker}**, {source_line(item.source)}"
+    if isinstance(item, MeetingItem):
+        who = clip(", ".join(safe(p) for p in item.participants) or "unnamed", 300)
+        when = safe(item.date or "date unknown")
+        where = f" in {safe(item.place)}" if item.place else ""
+        sources = "\n".join(source_line(s) for s in item.sources[:3]) or "source unknown"
+        more = f" (+{len(item.sources) - 3} more)" if len(item.sources) > 3 else ""
+        return f"**{who}** \u2014 {when}{where}\n{sources}{more}"
+    return f"**{item.source.date}** {link(item.source.title, item.source.url)} \u00b7 #{item.source.article_id}"
+
+
+def item_date(item: Item) -> str:
+    """The date an item is filed under: its article's date (a meeting's first report)."""
+    if isinstance(item, MeetingItem):
+        return item.sources[0].date if item.sources else (item.start or "")
+    return item.source.date
 
 
 def pack(entries: Sequence[str], *, first: str = "", chars: int = PAGE_CHARS, per_page: int = PAGE_ITEMS
@@ -93,11 +93,14 @@ def pack(entries: Sequence[str], *, first: str = "", chars: int = PAGE_CHARS, pe
 
 def paged_embeds(title: str, descriptions: Sequence[str], *, footer: str = "",
                  fields: Iterable[tuple[str, str]] = (), url: str | None = None) -> list[discord.Embed]:
-    """One embed per description, numbered in the footer; ``fields`` go on the first page."""
+    """One embed per description, numbered in the footer; ``fields`` go on the first page.
+
+    ``title`` is raw text (a question, a file name): it is escaped here.
+    """
     embeds = []
     total = len(descriptions)
     for number, description in enumerate(descriptions, 1):
-        embed = discord.Embed(title=clip(title, LIMITS["title"]), description=description or None, colour=COLOUR,
+        embed = discord.Embed(title=clip(safe(title), LIMITS["title"]), description=description or None, colour=COLOUR,
                               url=url if url and url.startswith(("http://", "https://")) else None)
         if number == 1:
             for name, value in list(fields)[: LIMITS["fields"]]:
@@ -112,15 +115,18 @@ def paged_embeds(title: str, descriptions: Sequence[str], *, footer: str = "",
     return embeds
 
 
-def answer_embeds(title: str, contract: Mapping[str, Any], articles: Mapping[int, Article]) -> list[discord.Embed]:
-    """An answer (``Answer.to_contract`` shape) as pages: its text, then its items with sources."""
-    items = list(contract.get("items") or [])
-    entries = [item_entry(item, articles) for item in items]
-    text = safe(contract.get("answer") or "") or "Nothing found."
-    people = [safe(p) for p in contract.get("people") or []]
-    fields = [("People", clip(", ".join(people), LIMITS["field_value"]))] if people and not items else []
-    footer = f"{len(items)} item{'s' if len(items) != 1 else ''}" if items else ""
-    return paged_embeds(title, pack(entries, first=clip(text, 1500)), footer=footer, fields=fields)
+def answer_embeds(title: str, answer: Answer, items: Sequence[Item] | None = None) -> list[discord.Embed]:
+    """An answer as pages: its text first, then its items (or ``items``) with their sources."""
+    shown = list(answer.items if items is None else items)
+    entries = [item_entry(item) for item in shown]
+    text = safe(answer.text) or "Nothing found."
+    if items is not None and not shown and answer.items:
+        text = "Nothing found in those dates."
+    people = [safe(p) for p in answer.people]
+    fields = [("People", clip(", ".join(people), LIMITS["field_value"]))] if people and not shown else []
+    footer = f"{len(shown)} item{'s' if len(shown) != 1 else ''}" if shown else ""
+    first = clip(text, 1500) if not shown else clip(text.split("\n", 1)[0], 300)
+    return paged_embeds(title, pack(entries, first=first), footer=footer, fields=fields)
 
 
 def article_embed(article: Article, counts: Mapping[str, int], names: Sequence[str],

@@ -12,7 +12,7 @@ from typing import Any
 
 import discord
 
-from cogs.errors import actor, refusal_for, report_error, send_ephemeral
+from cogs.problems import actor, refusal_for, report_error, send_ephemeral
 from cogs.render import NO_MENTIONS
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,8 @@ class Pager(discord.ui.View):
     """Previous / page n of m / Next over embeds; extra items (Undo) may ride along."""
 
     def __init__(self, source: PageSource, count: int, *, owner_id: int, extra: Sequence[discord.ui.Item] = (),
-                 timeout: float = PAGE_TIMEOUT, start: int = 0) -> None:
-        super().__init__(timeout=timeout)
+                 timeout: float | None = None, start: int = 0) -> None:
+        super().__init__(timeout=timeout or PAGE_TIMEOUT)
         self.source = source
         self.count = max(1, count)
         self.index = max(0, min(start, self.count - 1))

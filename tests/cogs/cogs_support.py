@@ -12,6 +12,9 @@ from bot.config import Config
 from bot.engine import Engine
 
 MODERATOR_ROLE = "News Moderator"
+DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "dev"
+NO_MENTIONS = {"parse": []}
+EPHEMERAL = 64
 
 
 def make_config(tmp: Path, **overrides) -> Config:
