@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-import cogs.views
 from cogs_support import EPHEMERAL, NO_MENTIONS
 
+import cogs.views
 from tests.fakediscord import FakeDiscord
 
 MANY = "what did Lukashenko say"  # 10 quotes in the dev set: two pages
