@@ -78,12 +78,17 @@ def _place_ok(item: MeetingItem, place: list[str]) -> bool:
 
 
 async def meetings(store: Store, q: Query) -> Answer:
+    start, end = q.span.iso if q.span else (None, None)
+    if q.unknown and not q.persons and not q.place:
+        # "who visited Kyiv": words that name no person may name the place
+        place_words = q.unknown.split()
+        if await sql.meetings_in(store, start=start, end=end, place=place_words, limit=1):
+            q.place, q.unknown = place_words, None
     if q.unknown:
         return _unknown(q, "meetings of")
-    start, end = q.span.iso if q.span else (None, None)
     place = f" in {' '.join(q.place).title()}" if q.place else ""
     if not q.persons:
-        rows = await sql.meetings_in(store, start=start, end=end, limit=MEETING_ROWS)
+        rows = await sql.meetings_in(store, start=start, end=end, place=q.place, limit=MEETING_ROWS)
         subject = f"meetings{place}"
     else:
         focus, others = q.persons[0], [p.id for p in q.persons[1:]]

@@ -69,8 +69,14 @@ def _runs(tokens: list[str], taken: set[int]) -> list[_Run]:
     def free_at(i: int) -> bool:
         return i < len(tokens) and i not in taken and (tokens[i] not in skip or tokens[i] in HONORIFICS)
 
+    def joins(i: int) -> bool:
+        """A joiner inside a phrase: "of" / "the" followed (past more joiners) by a free word."""
+        while i < len(tokens) and tokens[i] in _JOINERS and i not in taken:
+            i += 1
+        return free_at(i)
+
     for i, token in enumerate(tokens):
-        free = free_at(i) or (bool(current) and token in _JOINERS and free_at(i + 1))
+        free = free_at(i) or (bool(current) and token in _JOINERS and joins(i))
         if free:
             if not current:
                 before = previous
@@ -182,7 +188,7 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         return q
     if meet:
         q.intent = MEETINGS
-        if not persons and unresolved:
+        if not persons and unresolved and not q.place:
             q.unknown = " ".join(unresolved[0])
         return q
     if article or topic_words:

@@ -22,7 +22,7 @@ STOP = _set(
     all any some each every both either neither more most much many few other another such own same so very
     just also only even ever still yet again too please show list find give tell get let see know look
     search display fetch want like need anything something everything nothing one ones thing things
-    s t ok okay hi hello hey thanks thank bot newsbot"""
+    s t ok okay hi hello hey thanks thank bot newsbot took take takes taken place held hold holds"""
 )
 
 QUOTE_WORDS = _set(
@@ -32,7 +32,7 @@ QUOTE_WORDS = _set(
 )
 MEET_WORDS = _set(
     """meet meets met meeting meetings talks negotiations negotiated visited visit visits hosted host hosts
-    summit encounter encountered"""
+    summit encounter encountered discuss discussed discussing"""
 )
 ARTICLE_WORDS = _set(
     """article articles news story stories report reports reported press release releases coverage headline

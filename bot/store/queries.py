@@ -267,13 +267,15 @@ async def person_titles(store: Store, person_id: int) -> list[sqlite3.Row]:
 
 
 async def meetings_in(
-    store: Store, *, start: str | None = None, end: str | None = None, limit: int = 200
+    store: Store, *, start: str | None = None, end: str | None = None, place: Sequence[str] = (), limit: int = 200
 ) -> list[sqlite3.Row]:
-    """All meetings (kind 'meeting') overlapping a span, newest first."""
+    """All meetings (kind 'meeting') overlapping a span, at a place naming every word of ``place``; newest first."""
     lo, hi = _span(start, end)
+    where = "".join(" AND m.place LIKE ? ESCAPE '\\'" for _ in place)
+    likes = tuple("%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in place)
     return await store.fetchall(
         f"SELECT {_MEETING_COLUMNS} FROM meetings m JOIN articles a ON a.id = m.article_id"
         " WHERE m.kind = 'meeting' AND COALESCE(m.date_end, a.date) >= ? AND COALESCE(m.date_start, a.date) <= ?"
-        " ORDER BY date_start DESC, m.id DESC LIMIT ?",
-        (lo, hi, limit),
+        f"{where} ORDER BY date_start DESC, m.id DESC LIMIT ?",
+        (lo, hi, *likes, limit),
     )

@@ -256,3 +256,15 @@ async def test_contract_item_shapes(store):
                  "place": "Kyiv", "article_id": 4}
     art = (await ask(store, "latest news")).to_contract(1, "q")["items"][0]
     assert set(art) == {"type", "title", "date", "article_id"}
+
+
+async def test_meetings_at_a_place(store):
+    a = await ask(store, "which meetings took place in Sochi?")
+    assert a.intent == "meetings" and len(a.items) == 1 and a.items[0].place == "Sochi"
+    b = await ask(store, "who met Putin in Paris")
+    assert b.items == [] and "in Paris" in b.text
+
+
+async def test_role_phrase_with_of_the(store):
+    q = await understand(store, "what did the president of the republic of Belarus say about unity", now=NOW)
+    assert q.intent == "quotes_by" and q.persons[0].name == "Alexander Lukashenko" and q.topic == ["unity"]
