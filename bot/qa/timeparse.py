@@ -237,6 +237,10 @@ def _bare_ok(m: re.Match, text: str) -> bool:
     words = value.split()
     if len(words) == 1 and re.fullmatch(_D, words[0]) and not re.fullmatch(_Y, words[0]):
         return False
+    if len(words) == 1 and re.fullmatch(_Y, words[0]) and not m.group(0).startswith(("in ", "during ", "of ")):
+        before = text[: m.start("a")].split()
+        if before and before[-1] == "the":  # "the 2020 elections" names a thing, not a time
+            return False
     if len(words) == 1 and words[0] in MONTHS:
         before = text[: m.start("a")].split()
         return bool(before) and before[-1] in _BARE_MONTH_CONTEXT
