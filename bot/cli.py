@@ -253,7 +253,8 @@ def _iso_date(raw: str) -> date:
 
 
 async def _with_engine(config: Config, handler: Handler, args: argparse.Namespace) -> int:
-    engine = await Engine.open(config)
+    # An import fills the database itself: the sample goes only into one left empty.
+    engine = await Engine.open(config, load_sample=args.command != "import")
     try:
         return await handler(engine, args)
     finally:
