@@ -106,7 +106,7 @@ def _whole_person(tokens: list[str], lexicon: Lexicon) -> tuple[Person, str] | N
     if role:
         return role, "role phrase"
     if len(core) <= 4 and not found:
-        person = lexicon.fuzzy(core)
+        person = lexicon.fuzzy(core, by_word=False)
         if person:
             return person, "typo"
     return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot import people as names
-from bot.qa.text import ROLE_WORDS, STOP, words
+from bot.qa.text import GRAMMAR, ROLE_WORDS, STOP, words
 
 FUZZY_NAME = 85  # rapidfuzz ratio for a whole name with a typo
 FUZZY_TOKEN = 80  # ... and for one surname with a typo (words of 5+ letters)
@@ -138,7 +138,7 @@ class Lexicon:
             return self.part[key], "name"
         if len(gram) == 1:
             token = gram[0]
-            if token in STOP or token in ROLE_WORDS or len(token) < 2:
+            if token in STOP or token in ROLE_WORDS or token in GRAMMAR or len(token) < 2:
                 return None
             if token in self.surname:
                 return self.surname[token], "surname"
@@ -191,8 +191,8 @@ class Lexicon:
                     best = (score, person)
         return best[1] if best else None
 
-    def fuzzy(self, tokens: list[str]) -> Person | None:
-        """A name with a small typo: the whole run against full names, else one word against surnames."""
+    def fuzzy(self, tokens: list[str], *, by_word: bool = True) -> Person | None:
+        """A name with a small typo: the whole run against full names, else (``by_word``) one word against surnames."""
         tokens = [t for t in tokens if t not in names.HONORIFICS]
         if not tokens:
             return None
@@ -201,8 +201,8 @@ class Lexicon:
             hit = process.extractOne(whole, self._fulls, scorer=fuzz.ratio, score_cutoff=FUZZY_NAME)
             if hit:
                 return self.best(self.full[hit[0]])
-        for token in tokens:
-            if len(token) < 5 or token in STOP or token in ROLE_WORDS:
+        for token in tokens if by_word or len(tokens) == 1 else ():
+            if len(token) < 5 or token in STOP or token in ROLE_WORDS or token in GRAMMAR:
                 continue
             hit = process.extractOne(token, self._surnames, scorer=fuzz.ratio, score_cutoff=FUZZY_TOKEN)
             if hit:

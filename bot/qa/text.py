@@ -39,6 +39,7 @@ ARTICLE_WORDS = _set(
     headlines happened happen happening latest recent newest new written published publication
     mention mentions mentioned"""
 )
+GRAMMAR = QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
 TOPIC_MARKERS = ("about", "regarding", "concerning", "mentioning", "re", "on")
 ROLE_WORDS = _set(
     """president presidents minister ministers prime premier chancellor chairman chairwoman chair head leader leaders
