@@ -37,7 +37,7 @@ from bot.schedule import (
 from bot.schedule import slot_key as key_of
 from bot.store import Store
 from bot.store import digests as db
-from cogs.errors import actor, refusal_for, send_ephemeral
+from cogs.problems import actor, refusal_for, send_ephemeral
 from cogs.render import NO_MENTIONS
 
 log = logging.getLogger(__name__)

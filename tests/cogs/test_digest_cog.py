@@ -25,8 +25,6 @@ from bot.store import digests as db
 from cogs.digest import Digest
 from tests.fakediscord import FakeDiscord, run_client
 
-pytest_plugins = ["tests.fakediscord.fixtures"]
-
 
 class Clock:
     """A settable clock for the cog: ``clock.now`` is what it reads."""
