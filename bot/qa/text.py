@@ -27,7 +27,7 @@ STOP = _set(
 
 QUOTE_WORDS = _set(
     """say said says saying quote quotes quoted quoting quotation quotations statement statements remark remarks
-    comment comments commented words stated state declared claimed claim spoke speak speaks speech speeches
+    comment comments commented words stated declared claimed claim spoke speak speaks speech speeches
     told"""
 )
 MEET_WORDS = _set(

@@ -226,8 +226,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("day_word", re.compile(r"\b(?:the\sday\sbefore\syesterday|yesterday|today|tonight)\b")),
     ("season", re.compile(
         rf"\b(?:in\s)?(?:the\s)?(?P<s>spring|summer|autumn|fall|winter)(?:\sof)?(?:\s(?P<y>{_Y}))?\b")),
-    ("since", re.compile(rf"\b(?P<k>since|after|before|until|till|by|from)\s(?P<a>{_POINT})\b")),
-    ("point", re.compile(rf"\b(?:(?P<pre>in|on|during|of|throughout|at)\s)?(?:(?P<k>last|this)\s)?(?P<a>{_POINT})\b")),
+    ("since", re.compile(rf"\b(?P<k>since|after|before|until|till|by)\s(?P<a>{_POINT})\b")),
+    ("point", re.compile(rf"\b(?:(?P<pre>in|on|during|of|throughout|at|from)\s)?(?:(?P<k>last|this)\s)?(?P<a>{_POINT})\b")),
 ]
 
 
@@ -305,7 +305,7 @@ def _match_span(kind: str, m: re.Match, text: str, now: date) -> Span | None:
         return None
     if kind == "since":
         k = m.group("k")
-        if k in {"since", "after", "from"}:
+        if k in {"since", "after"}:
             first = s[0] if k != "after" else s[1] + timedelta(days=1)
             return Span(first, None, f"since {human_day(first)}")
         last = s[1] if k in {"until", "till", "by"} else s[0] - timedelta(days=1)
