@@ -227,7 +227,8 @@ _RULES: list[tuple[str, re.Pattern]] = [
     ("season", re.compile(
         rf"\b(?:in\s)?(?:the\s)?(?P<s>spring|summer|autumn|fall|winter)(?:\sof)?(?:\s(?P<y>{_Y}))?\b")),
     ("since", re.compile(rf"\b(?P<k>since|after|before|until|till|by)\s(?P<a>{_POINT})\b")),
-    ("point", re.compile(rf"\b(?:(?P<pre>in|on|during|of|throughout|at|from)\s)?(?:(?P<k>last|this)\s)?(?P<a>{_POINT})\b")),
+    ("point", re.compile(
+        rf"\b(?:(?P<pre>in|on|during|of|throughout|at|from)\s)?(?:(?P<k>last|this)\s)?(?P<a>{_POINT})\b")),
 ]
 
 
