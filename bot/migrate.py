@@ -45,9 +45,16 @@ async def current_version(db: aiosqlite.Connection) -> int:
     return int(row[0])
 
 
+async def applied_versions(db: aiosqlite.Connection) -> set[int]:
+    await current_version(db)  # creates the table on a new database
+    async with db.execute("SELECT version FROM schema_version") as cur:
+        return {int(r[0]) for r in await cur.fetchall()}
+
+
 async def pending(db: aiosqlite.Connection, directory: Path = MIGRATIONS_DIR) -> list[Migration]:
-    version = await current_version(db)
-    return [m for m in available(directory) if m.version > version]
+    """Every migration file not yet recorded, in version order (a late-numbered gap is not skipped)."""
+    done = await applied_versions(db)
+    return [m for m in available(directory) if m.version not in done]
 
 
 async def migrate(

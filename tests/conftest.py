@@ -8,6 +8,8 @@ import pytest
 
 from bot.store import Store
 
+pytest_plugins = ["tests.fakediscord.fixtures"]  # the fake_discord fixture: a fake Discord server
+
 DATA = Path(__file__).parent / "data"
 SEED = Path(__file__).resolve().parent.parent / "bot" / "data" / "seed.txt"
 
@@ -18,6 +20,3 @@ async def store(tmp_path: Path):
     opened = await Store.open(tmp_path / "test.db")
     yield opened
     await opened.close()
-
-
-from tests.fakediscord.fixtures import fake_discord  # noqa: E402,F401  (the fake Discord server)

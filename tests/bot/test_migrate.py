@@ -74,3 +74,16 @@ async def test_store_opens_with_wal_and_foreign_keys(tmp_path: Path) -> None:
     assert (await store.fetchone("PRAGMA journal_mode"))[0] == "wal"
     assert (await store.fetchone("PRAGMA foreign_keys"))[0] == 1
     await store.close()
+
+
+async def test_a_file_added_below_the_current_version_is_still_applied(tmp_path: Path) -> None:
+    folder = tmp_path / "migrations"
+    folder.mkdir()
+    (folder / "0001_one.sql").write_text("CREATE TABLE one (x INTEGER);")
+    (folder / "0003_three.sql").write_text("CREATE TABLE three (x INTEGER);")
+    db = await aiosqlite.connect(tmp_path / "gap.db", isolation_level=None)
+    assert [m.version for m in await migrate(db, folder)] == [1, 3]
+    (folder / "0002_two.sql").write_text("CREATE TABLE two (x INTEGER);")
+    assert [m.version for m in await migrate(db, folder)] == [2]
+    assert ("table", "two") in await _schema(db)
+    await db.close()
