@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+
 from bot.qa import render
 from bot.qa.intent import ARTICLES, MEETINGS, PERSON, QUOTES_ABOUT, QUOTES_BY, SEARCH, Query
 from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
@@ -36,8 +39,39 @@ def _how(q: Query) -> str:
 # ------------------------------------------------------------------ meetings
 
 
-def _overlap(a: MeetingItem, start: str, end: str) -> bool:
-    return a.start <= end and start <= a.end
+def _day(iso: str) -> int:
+    """A day as a number that orders like the ISO string (about one unit a day; no calendar needed)."""
+    try:
+        return int(iso[:4]) * 372 + int(iso[5:7]) * 31 + int(iso[8:10])
+    except (TypeError, ValueError):
+        return 0
+
+
+@dataclass(slots=True)
+class _Group:
+    """The meetings of one participant set, kept sorted by first day for overlap look-ups."""
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    items: list[MeetingItem] = field(default_factory=list)
+    widest: int = 0
+
+    def overlapping(self, first: int, last: int) -> list[int]:
+        """Indexes of up to two items whose span overlaps [first, last]."""
+        found = []
+        j = bisect.bisect_right(self.starts, last) - 1
+        while j >= 0 and self.starts[j] >= first - self.widest and len(found) < 2:
+            if self.ends[j] >= first:
+                found.append(j)
+            j -= 1
+        return found
+
+    def add(self, first: int, last: int, item: MeetingItem) -> None:
+        j = bisect.bisect_right(self.starts, first)
+        self.starts.insert(j, first)
+        self.ends.insert(j, last)
+        self.items.insert(j, item)
+        self.widest = max(self.widest, last - first)
 
 
 def merge_meetings(rows, parts: dict[int, list[tuple[int, str]]]) -> list[MeetingItem]:
@@ -46,7 +80,7 @@ def merge_meetings(rows, parts: dict[int, list[tuple[int, str]]]) -> list[Meetin
     Most precise dates are placed first; a vaguer report joins the one meeting it overlaps
     (when it overlaps several, it stays apart). Sorted by date.
     """
-    groups: dict[frozenset[int], list[MeetingItem]] = {}
+    groups: dict[frozenset[int], _Group] = {}
     ordered = sorted(rows, key=lambda r: (r["date_end"] > r["date_start"], r["date_end"], r["date_start"], r["id"]))
     for r in ordered:
         members = parts.get(r["id"], [])
@@ -54,19 +88,21 @@ def merge_meetings(rows, parts: dict[int, list[tuple[int, str]]]) -> list[Meetin
         if len(key) < 2:
             continue
         source = Source(r["article_id"], r["title"], r["article_date"], r["url"])
-        same = [g for g in groups.setdefault(key, []) if _overlap(g, r["date_start"], r["date_end"])]
+        first, last = _day(r["date_start"]), _day(r["date_end"])
+        group = groups.setdefault(key, _Group())
+        same = group.overlapping(first, last)
         if len(same) == 1:
-            item = same[0]
+            item = group.items[same[0]]
             if source not in item.sources:
                 item.sources.append(source)
                 item.sources.sort(key=lambda s: (s.date, s.article_id))
             item.place = item.place or r["place"]
             continue
-        groups[key].append(MeetingItem(
+        group.add(first, last, MeetingItem(
             participants=[name for _, name in members], date=r["date"] or r["article_date"],
             start=r["date_start"], end=r["date_end"], place=r["place"] or None, sources=[source],
         ))
-    items = [item for group in groups.values() for item in group]
+    items = [item for group in groups.values() for item in group.items]
     return sorted(items, key=lambda i: (i.start, i.end, i.sources[0].article_id))
 
 

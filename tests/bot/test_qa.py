@@ -268,3 +268,18 @@ async def test_meetings_at_a_place(store):
 async def test_role_phrase_with_of_the(store):
     q = await understand(store, "what did the president of the republic of Belarus say about unity", now=NOW)
     assert q.intent == "quotes_by" and q.persons[0].name == "Alexander Lukashenko" and q.topic == ["unity"]
+
+
+def test_vague_report_overlapping_two_meetings_stays_apart():
+    from bot.qa.answers import merge_meetings
+
+    def row(mid, article, written, start, end):
+        return {"id": mid, "article_id": article, "date": written, "date_start": start, "date_end": end,
+                "place": None, "title": f"A{article}", "article_date": end, "url": None}
+
+    rows = [row(1, 1, "2022-02-18", "2022-02-18", "2022-02-18"), row(2, 2, "2022-02-25", "2022-02-25", "2022-02-25"),
+            row(3, 3, "2022-02", "2022-02-01", "2022-02-28"), row(4, 4, "2022-02-18", "2022-02-18", "2022-02-18")]
+    parts = {m: [(1, "A"), (2, "B")] for m in (1, 2, 3, 4)}
+    items = merge_meetings(rows, parts)
+    assert [(i.date, [s.article_id for s in i.sources]) for i in items] == [
+        ("2022-02", [3]), ("2022-02-18", [1, 4]), ("2022-02-25", [2])]
