@@ -18,7 +18,7 @@ from bot.errors import Duplicate, ImportProblem, NotFound
 from bot.fetch import check_url, fetch_page
 from bot.importer import SUPPORTED_SUFFIXES, ImportItem, parse_record, read_bytes
 from bot.models import ArticleDraft
-from bot.store import AddResult
+from bot.store import AddResult, Store
 from bot.store.people_lookup import article_people
 from cogs.ask import checked_text
 from cogs.problems import BadOption, actor, check_moderator, moderator_only, report_error
@@ -76,7 +76,7 @@ class Articles(commands.GroupCog, group_name="article", group_description="Show,
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.bot.engine.store
 
     # -------------------------------------------------------------- reading

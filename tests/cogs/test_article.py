@@ -221,6 +221,16 @@ async def test_add_url_fetches_and_stores_the_page(fake_discord: FakeDiscord, en
     assert ephemeral_text(again).startswith("Already stored as #1 ")
 
 
+async def test_a_page_that_cannot_be_fetched_is_explained(fake_discord: FakeDiscord, engine, moderator_role) -> None:
+    engine.config = replace(engine.config, fetch_allow_private=True)
+    async with web_page("<p>nothing</p>") as url, running(fake_discord, engine):
+        itx = await fake_discord.slash("article add", {"url": url + "-missing"}, roles=[moderator_role])
+        assert (await itx.callback()).body == {"type": 5}  # deferred, so the reason comes as a followup
+        body = (await itx.followup(timeout=30)).body
+    assert body["content"] == "the site answered HTTP 404 Not Found"
+    assert body["flags"] == EPHEMERAL and body["allowed_mentions"] == NO_MENTIONS
+
+
 async def test_add_url_refuses_loopback_unless_allowed(fake_discord: FakeDiscord, empty_bot, moderator_role) -> None:
     async with web_page(PAGE) as url:
         callback = await (await fake_discord.slash("article add", {"url": url}, roles=[moderator_role])).callback()
