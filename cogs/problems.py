@@ -102,7 +102,8 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
     message = user_message(error)
     if message is None:
         error_id = secrets.token_hex(4)
-        command = interaction.command.qualified_name if interaction.command else interaction.data or {}
+        command = interaction.command.qualified_name if interaction.command else (interaction.data or {}).get(
+            "custom_id", "?")
         original = getattr(error, "original", error)
         log.error("error %s in %s (user %s)", error_id, command, interaction.user.id,
                   exc_info=(type(original), original, original.__traceback__))
