@@ -11,7 +11,7 @@ from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
 from bot.store import Store
 from bot.store import queries as sql
 
-MEETING_ROWS = 300
+MEETING_ROWS = 100
 QUOTE_LIMIT = 10
 ARTICLE_LIMIT = 10
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
 from bot.store.core import Store
 
@@ -17,6 +18,8 @@ MIN_DAY = "0001-01-01"
 MAX_DAY = "9999-12-31"
 _FTS_TERM = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_FTS_TERMS = 16
+MAX_MEETING_DAYS = 400  # how far before a span a meeting may start and still overlap it (a year, a range)
+PROLIFIC = 2000  # rows of one person above which "newest first" walks the date index instead of sorting
 
 
 # ------------------------------------------------------------------ FTS quoting
@@ -93,10 +96,19 @@ async def load_titles(store: Store) -> list[sqlite3.Row]:
 
 # ------------------------------------------------------------------ meetings
 
+_DAY_START = "COALESCE(m.date_start, (SELECT date FROM articles WHERE id = m.article_id))"
+_DAY_END = "COALESCE(m.date_end, (SELECT date FROM articles WHERE id = m.article_id))"
 _MEETING_COLUMNS = (
-    "m.id, m.article_id, m.date, COALESCE(m.date_start, a.date) AS date_start,"
-    " COALESCE(m.date_end, a.date) AS date_end, m.place, a.title, a.date AS article_date, a.url"
+    "m.id, m.article_id, m.date, pick.ds AS date_start, pick.de AS date_end, m.place, a.title,"
+    " a.date AS article_date, a.url"
 )
+
+
+def _with(with_ids: Sequence[int]) -> str:
+    return "".join(
+        " AND EXISTS (SELECT 1 FROM meeting_participants o WHERE o.meeting_id = m.id AND o.person_id = ?)"
+        for _ in with_ids
+    )
 
 
 async def meetings_of(
@@ -105,20 +117,39 @@ async def meetings_of(
 ) -> list[sqlite3.Row]:
     """Meetings (kind 'meeting') of a person, also with every person of ``with_ids``, overlapping the span.
 
-    A meeting without a date counts as on its article's date. Newest first.
+    A meeting without a date counts as on its article's date. Newest first. For someone with
+    very many meetings, meetings are walked newest first on their date index and the walk
+    stops at ``limit``.
     """
     lo, hi = _span(start, end)
-    also = "".join(
-        " AND EXISTS (SELECT 1 FROM meeting_participants o WHERE o.meeting_id = m.id AND o.person_id = ?)"
-        for _ in with_ids
-    )
+    counts = {pid: (await store.fetchone("SELECT COUNT(*) FROM meeting_participants WHERE person_id = ?",
+                                          (pid,)))[0] for pid in dict.fromkeys([person_id, *with_ids])}
+    driver = min(counts, key=counts.get)  # the rarest of them leads the search
+    others = [pid for pid in counts if pid != driver]
+    if counts[driver] > PROLIFIC:
+        member = (" AND EXISTS (SELECT 1 FROM meeting_participants o WHERE o.meeting_id = m.id AND o.person_id = ?)"
+                  + _with(others))
+        floor = (date.fromisoformat(start) - timedelta(days=MAX_MEETING_DAYS)).isoformat() if start else MIN_DAY
+        pick = (
+            "SELECT * FROM (SELECT m.id, m.date_start AS ds, m.date_end AS de FROM meetings m"
+            f" WHERE m.date_start <= ? AND m.date_start >= ? AND m.date_end >= ? AND m.kind = 'meeting'{member}"
+            " ORDER BY m.date_start DESC, m.id DESC LIMIT ?) UNION ALL"
+            " SELECT * FROM (SELECT m.id, a.date AS ds, a.date AS de FROM meetings m JOIN articles a"
+            " ON a.id = m.article_id WHERE m.date_start IS NULL AND a.date BETWEEN ? AND ?"
+            f" AND m.kind = 'meeting'{member})"
+        )
+        params: tuple = (hi, floor, lo, driver, *others, limit, lo, hi, driver, *others)
+    else:
+        pick = (
+            f"SELECT m.id, {_DAY_START} AS ds, {_DAY_END} AS de"
+            " FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id"
+            f" WHERE mp.person_id = ? AND m.kind = 'meeting' AND de >= ? AND ds <= ?{_with(others)}"
+        )
+        params = (driver, lo, hi, *others)
     return await store.fetchall(
-        f"SELECT {_MEETING_COLUMNS} FROM meeting_participants mp"
-        " JOIN meetings m ON m.id = mp.meeting_id JOIN articles a ON a.id = m.article_id"
-        " WHERE mp.person_id = ? AND m.kind = 'meeting'"
-        " AND COALESCE(m.date_end, a.date) >= ? AND COALESCE(m.date_start, a.date) <= ?"
-        f"{also} ORDER BY date_start DESC, m.id DESC LIMIT ?",
-        (person_id, lo, hi, *with_ids, limit),
+        f"SELECT {_MEETING_COLUMNS} FROM ({pick}) AS pick JOIN meetings m ON m.id = pick.id"
+        " JOIN articles a ON a.id = m.article_id ORDER BY pick.ds DESC, m.id DESC LIMIT ?",
+        (*params, limit),
     )
 
 
@@ -126,21 +157,20 @@ async def meeting_partners(
     store: Store, person_id: int, *, with_ids: Sequence[int] = (), start: str | None = None,
     end: str | None = None,
 ) -> list[sqlite3.Row]:
-    """Everyone else in those meetings, with how many meetings each, most first."""
+    """Everyone but ``person_id`` in those meetings, with how many meetings each, most first."""
     lo, hi = _span(start, end)
-    also = "".join(
-        " AND EXISTS (SELECT 1 FROM meeting_participants o WHERE o.meeting_id = m.id AND o.person_id = ?)"
-        for _ in with_ids
-    )
+    ids = list(dict.fromkeys([person_id, *with_ids]))
+    counts = {pid: (await store.fetchone("SELECT COUNT(*) FROM meeting_participants WHERE person_id = ?",
+                                          (pid,)))[0] for pid in ids}
+    driver = min(counts, key=counts.get)
+    others = [pid for pid in ids if pid != driver]
     return await store.fetchall(
-        "SELECT p.id, p.name, COUNT(DISTINCT m.id) AS n FROM meeting_participants mp"
-        " JOIN meetings m ON m.id = mp.meeting_id JOIN articles a ON a.id = m.article_id"
-        " JOIN meeting_participants other ON other.meeting_id = m.id AND other.person_id <> mp.person_id"
-        " JOIN people p ON p.id = other.person_id"
-        " WHERE mp.person_id = ? AND m.kind = 'meeting'"
-        " AND COALESCE(m.date_end, a.date) >= ? AND COALESCE(m.date_start, a.date) <= ?"
-        f"{also} GROUP BY p.id ORDER BY n DESC, MIN(COALESCE(m.date_start, a.date))",
-        (person_id, lo, hi, *with_ids),
+        "SELECT p.id, p.name, t.n FROM (SELECT other.person_id AS pid, COUNT(*) AS n, MIN(m.id) AS first"
+        " FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id"
+        " JOIN meeting_participants other ON other.meeting_id = m.id AND other.person_id <> ?"
+        f" WHERE mp.person_id = ? AND m.kind = 'meeting' AND {_DAY_END} >= ? AND {_DAY_START} <= ?{_with(others)}"
+        " GROUP BY other.person_id) AS t JOIN people p ON p.id = t.pid ORDER BY t.n DESC, t.first",
+        (person_id, driver, lo, hi, *others),
     )
 
 
@@ -173,33 +203,61 @@ _QUOTE_COLUMNS = "q.id, q.text, COALESCE(p.name, q.speaker) AS speaker, q.articl
 async def quotes_by(
     store: Store, person_ids: Sequence[int], *, start: str | None = None, end: str | None = None, limit: int = 20
 ) -> list[sqlite3.Row]:
-    """A person's quotes, newest article first, in the order the article gives them."""
+    """A person's quotes, newest article first, in the order the article gives them.
+
+    For someone quoted very often, articles are walked newest first (their date index) and
+    the walk stops at ``limit``; otherwise the person's quotes are fetched and sorted.
+    """
     if not person_ids:
         return []
     lo, hi = _span(start, end)
+    marks = _marks(person_ids)
+    count = await store.fetchone(f"SELECT COUNT(*) FROM quotes WHERE person_id IN ({marks})", tuple(person_ids))
+    join = "articles a CROSS JOIN quotes q ON q.article_id = a.id" if count[0] > PROLIFIC else (
+        "quotes q JOIN articles a ON a.id = q.article_id")
     return await store.fetchall(
-        f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id"
-        f" LEFT JOIN people p ON p.id = q.person_id WHERE q.person_id IN ({_marks(person_ids)})"
-        " AND a.date BETWEEN ? AND ? ORDER BY a.date DESC, q.article_id DESC, q.paragraph, q.start, q.id LIMIT ?",
+        f"SELECT {_QUOTE_COLUMNS} FROM {join} LEFT JOIN people p ON p.id = q.person_id"
+        f" WHERE q.person_id IN ({marks}) AND a.date BETWEEN ? AND ?"
+        " ORDER BY a.date DESC, a.id DESC, q.paragraph, q.start, q.id LIMIT ?",
         (*person_ids, lo, hi, limit),
     )
+
+
+FTS_PREFETCH = 200  # best-ranked FTS hits looked at first, before a full ranked join
 
 
 async def search_quotes(
     store: Store, match: str, *, person_ids: Sequence[int] = (), start: str | None = None,
     end: str | None = None, limit: int = 20,
 ) -> list[sqlite3.Row]:
-    """Quotes matching an FTS expression (from :func:`fts_match`), best bm25 first, then newest."""
+    """Quotes matching an FTS expression (from :func:`fts_match`), best bm25 first, then newest.
+
+    The best-ranked hits are taken from the FTS index alone first; only when filters (person,
+    span) leave too few of them is the full ranked join run.
+    """
     lo, hi = _span(start, end)
     who = f" AND q.person_id IN ({_marks(person_ids)})" if person_ids else ""
-    return await store.fetchall(
-        f"SELECT {_QUOTE_COLUMNS}, bm25(quotes_fts) AS rank FROM quotes_fts"
-        " JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-        " LEFT JOIN people p ON p.id = q.person_id"
-        f" WHERE quotes_fts MATCH ? AND a.date BETWEEN ? AND ?{who}"
-        " ORDER BY rank, a.date DESC, q.id LIMIT ?",
-        (match, lo, hi, *person_ids, limit),
+    for prefetch in (FTS_PREFETCH, None):
+        source = ("(SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?) AS hit"
+                  if prefetch else "(SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?) AS hit")
+        rows = await store.fetchall(
+            f"SELECT {_QUOTE_COLUMNS}, hit.rank AS rank FROM {source}"
+            " JOIN quotes q ON q.id = hit.rowid JOIN articles a ON a.id = q.article_id"
+            " LEFT JOIN people p ON p.id = q.person_id"
+            f" WHERE a.date BETWEEN ? AND ?{who} ORDER BY hit.rank, a.date DESC, q.id LIMIT ?",
+            (match, *((prefetch,) if prefetch else ()), lo, hi, *person_ids, limit),
+        )
+        if prefetch is None or len(rows) >= limit or await _fewer_hits(store, "quotes_fts", match, prefetch):
+            return rows
+    return rows
+
+
+async def _fewer_hits(store: Store, table: str, match: str, n: int) -> bool:
+    """Whether an FTS expression has fewer than ``n`` hits (so a prefetch of ``n`` saw them all)."""
+    row = await store.fetchone(
+        f"SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT ?)", (match, n)
     )
+    return row[0] < n
 
 
 async def latest_quote(store: Store, person_id: int) -> sqlite3.Row | None:
@@ -215,14 +273,22 @@ _ARTICLE_COLUMNS = "a.id, a.title, a.date, a.url, a.source"
 async def search_articles(
     store: Store, match: str, *, start: str | None = None, end: str | None = None, limit: int = 10
 ) -> list[sqlite3.Row]:
-    """Articles matching an FTS expression, best bm25 first (title weighs 5x), then newest."""
+    """Articles matching an FTS expression, best bm25 first (title weighs 5x), then newest.
+
+    Like :func:`search_quotes`, the best-ranked hits are tried first.
+    """
     lo, hi = _span(start, end)
-    return await store.fetchall(
-        f"SELECT {_ARTICLE_COLUMNS}, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts"
-        " JOIN articles a ON a.id = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? AND a.date BETWEEN ? AND ? ORDER BY rank, a.date DESC LIMIT ?",
-        (match, lo, hi, limit),
-    )
+    for prefetch in (FTS_PREFETCH, None):
+        source = ("(SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?"
+                  + (" ORDER BY rank LIMIT ?) AS hit" if prefetch else ") AS hit"))
+        rows = await store.fetchall(
+            f"SELECT {_ARTICLE_COLUMNS}, hit.rank AS rank FROM {source} JOIN articles a ON a.id = hit.rowid"
+            " WHERE a.date BETWEEN ? AND ? ORDER BY hit.rank, a.date DESC LIMIT ?",
+            (match, *((prefetch,) if prefetch else ()), lo, hi, limit),
+        )
+        if prefetch is None or len(rows) >= limit or await _fewer_hits(store, "articles_fts", match, prefetch):
+            return rows
+    return rows
 
 
 async def latest_articles(
@@ -237,10 +303,12 @@ async def latest_articles(
 
 
 async def articles_of_person(store: Store, person_id: int, *, limit: int = 5) -> list[sqlite3.Row]:
-    """Articles that mention a person, newest first."""
+    """Articles that mention a person, newest first (walking articles by date for someone mentioned often)."""
+    count = await store.fetchone("SELECT COUNT(*) FROM mentions WHERE person_id = ?", (person_id,))
+    join = "articles a CROSS JOIN mentions m ON m.article_id = a.id" if count[0] > PROLIFIC else (
+        "mentions m JOIN articles a ON a.id = m.article_id")
     return await store.fetchall(
-        f"SELECT {_ARTICLE_COLUMNS} FROM mentions m JOIN articles a ON a.id = m.article_id"
-        " WHERE m.person_id = ? ORDER BY a.date DESC, a.id DESC LIMIT ?",
+        f"SELECT {_ARTICLE_COLUMNS} FROM {join} WHERE m.person_id = ? ORDER BY a.date DESC, a.id DESC LIMIT ?",
         (person_id, limit),
     )
 
@@ -274,8 +342,8 @@ async def meetings_in(
     where = "".join(" AND m.place LIKE ? ESCAPE '\\'" for _ in place)
     likes = tuple("%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in place)
     return await store.fetchall(
-        f"SELECT {_MEETING_COLUMNS} FROM meetings m JOIN articles a ON a.id = m.article_id"
-        " WHERE m.kind = 'meeting' AND COALESCE(m.date_end, a.date) >= ? AND COALESCE(m.date_start, a.date) <= ?"
-        f"{where} ORDER BY date_start DESC, m.id DESC LIMIT ?",
+        f"SELECT {_MEETING_COLUMNS} FROM (SELECT m.id, {_DAY_START} AS ds, {_DAY_END} AS de FROM meetings m"
+        f" WHERE m.kind = 'meeting' AND de >= ? AND ds <= ?{where} ORDER BY ds DESC, m.id DESC LIMIT ?) AS pick"
+        " JOIN meetings m ON m.id = pick.id JOIN articles a ON a.id = m.article_id ORDER BY pick.ds DESC, m.id DESC",
         (lo, hi, *likes, limit),
     )
