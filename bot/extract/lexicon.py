@@ -626,3 +626,10 @@ NON_NAME_TOKENS: frozenset[str] = frozenset(
     ]
 )
 """Words that never occur in a person's name (organisations, places, events)."""
+
+VENUE_NOUNS: tuple[str, ...] = (
+    "residence", "palace", "hall", "centre", "center", "street", "square", "avenue", "airport", "station", "plant",
+    "cathedral", "church", "museum", "university", "institute", "hotel", "park", "district", "building", "memorial",
+    "monument", "stadium", "port", "seaport", "bridge", "estate", "house", "school", "hospital", "factory",
+)
+"""Lower-case nouns after a capitalised name that make it a place ('the Bocharov Ruchei residence')."""

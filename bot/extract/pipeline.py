@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, resolve_date
-from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS
+from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, VENUE_NOUNS
 from bot.extract.people import People, Person, clean_name, title_after, title_before
 from bot.extract.places import place_in
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
@@ -74,6 +74,8 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
 _TITLED_NAME = re.compile(r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)\b(?!\s+[A-Z])")
+_NAME_CONT = re.compile(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])")
+_VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
 _NAME_TAIL = re.compile(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$")
 
 
@@ -100,11 +102,14 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 name_start = ent.start_char + max(0, raw.find(name.split()[0]))
             else:
                 other[ent.text.lower().removeprefix("the ")] += 1
-                m = _NAME_TAIL.search(ent.text)
+                # the entity may stop inside the name: 'Hungary Viktor' + 'Orban(retranslated)'
+                more = _NAME_CONT.match(text, ent.end_char)
+                ent_text = ent.text + (more.group(0) if more else "")
+                m = _NAME_TAIL.search(ent_text)
                 if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC") or not m:
                     continue
                 name = clean_name(m.group(1))
-                name_start, end = ent.start_char + m.start(1), ent.end_char
+                name_start, end = ent.start_char + m.start(1), ent.end_char + (more.end() - more.start() if more else 0)
                 if not name or " " not in name or not title_before(text, name_start):
                     continue
             title = title_before(text, name_start) or title_after(text, end)
@@ -113,6 +118,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             strong = bool(title) or " " in name or bool(prev and prev[-1].strip(".").lower() in ("mr", "mrs", "ms"))
             strong = strong or bool(re.match(r"^(?:['’]s\b|\s+(?:said|says|noted|stressed|added))", nxt))
             weak_place = bool(prev and prev[-1].lower() in ("in", "to", "from", "at", "near", "of"))
+            if _VENUE_AFTER.match(text, end):
+                continue  # 'at the Bocharov Ruchei residence': a place named after someone or something
             forms.append((name, title, strong and not weak_place))
         for m in _TITLED_NAME.finditer(text):
             name = clean_name(m.group(1))

@@ -75,13 +75,26 @@ def find_quotes(paragraphs: list[str], skip: list[list[tuple[int, int]]], headin
             if open_at is None:
                 if _is_open(text, i):
                     open_at, parts, seg_start = (pi, i + 1), [], i + 1
+            elif (ch in OPENERS or (_is_open(text, i) and not _is_close(text, i))) and i > seg_start:
+                prev = text[seg_start:i].rstrip()
+                if ch in OPENERS and pi == open_at[0] and not parts and not prev.endswith(_ENDS):
+                    open_at, seg_start = (pi, i + 1), i + 1  # unclosed stray opener: restart here
+                elif prev.endswith(_ENDS) and text[i + 1:i + 2].isupper():
+                    # '… more active. "Both …': the quote was never closed; a new one starts here
+                    parts.append(text[seg_start:i])
+                    body = " ".join(p.strip() for p in parts if p.strip())
+                    out.append(_make(open_at, body, pi, i, paragraphs))
+                    open_at, parts, seg_start = (pi, i + 1), [], i + 1
+                else:
+                    # a quotation inside the quotation ('a "Marshall Plan" for …'): skip to its end
+                    j = _inner_close(text, i + 1)
+                    if j is not None:
+                        i = j
             elif _is_close(text, i):
                 parts.append(text[seg_start:i])
                 body = " ".join(p.strip() for p in parts if p.strip())
                 out.append(_make(open_at, body, pi, i, paragraphs))
                 open_at, parts = None, []
-            elif ch in OPENERS and pi == open_at[0] and not parts:
-                open_at, seg_start = (pi, i + 1), i + 1  # unclosed stray opener: restart here
             i += 1
         if open_at is not None:
             parts.append(text[seg_start:])
@@ -91,6 +104,19 @@ def find_quotes(paragraphs: list[str], skip: list[list[tuple[int, int]]], headin
         if '"' not in first and "”" not in first:
             out.append(_make(open_at, first.strip(), pi0, -1, paragraphs))
     return out
+
+
+_ENDS = (".", "!", "?", "…")
+
+
+def _inner_close(text: str, start: int) -> int | None:
+    """The closing mark of a short quotation nested inside another (a term or a title), if any."""
+    for j in range(start, min(len(text), start + 60)):
+        if text[j] in CLOSERS or (text[j] == STRAIGHT and _is_close(text, j)):
+            return j
+        if text[j] in OPENERS:
+            return None
+    return None
 
 
 def _make(open_at: tuple[int, int], body: str, close_p: int, close_i: int, paragraphs: list[str]) -> RawQuote:

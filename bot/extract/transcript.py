@@ -13,6 +13,8 @@ _CAP = re.compile(r"^[A-Z][\w'’\-.]*$")
 _SENT_END = ("." , "!", "?", "…", "\"", "”", "»", ")", "]", ":", ";")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
+# a lower-case note between a speaker's name and the colon: 'Viktor Orban (retranslated):', '(via interpreter)'
+_NOTE = re.compile(r"\s*\((?:[a-z][a-z ,\-]{2,30})\)\s*$")
 
 
 @dataclass(slots=True)
@@ -31,9 +33,11 @@ def find_labels(text: str) -> list[Label]:
     labels: list[Label] = []
     for m in re.finditer(r":", text):
         colon = m.start()
-        window_start = max(0, colon - 220)
-        words = list(_WORD.finditer(text, window_start, colon))
-        if not words or words[-1].end() != colon:
+        note = _NOTE.search(text, max(0, colon - 40), colon)
+        name_end = note.start() if note else colon
+        window_start = max(0, name_end - 220)
+        words = list(_WORD.finditer(text, window_start, name_end))
+        if not words or words[-1].end() != name_end:
             continue
         run: list[re.Match] = []
         prev: re.Match | None = None
@@ -58,7 +62,7 @@ def find_labels(text: str) -> list[Label]:
             pass
         if prev is not None and prev.group(0).lower().strip(",") in LABEL_STOP_PREV:
             continue
-        raw = text[run[0].start():colon]
+        raw = text[run[0].start():name_end]
         after = text[colon + 1:colon + 3]
         if not after.strip() and colon + 1 >= len(text):
             continue
@@ -76,7 +80,14 @@ def find_labels(text: str) -> list[Label]:
 
 def parse_label(raw: str) -> tuple[str | None, str | None]:
     """Split a label's words into (name, title); None when the label names no person."""
-    words = _CAMEL.sub(" ", raw).split()
+    words = raw.split()
+    # garbled 'Title First Last Last FirstTitle of …': the words glued to the name start a repeated title
+    for i, w in enumerate(words):
+        parts = _CAMEL.split(w)
+        if i > 0 and len(parts) == 2 and parts[1].lower() in TITLE_WORDS:
+            words = words[:i] + [parts[0]]
+            break
+    words = _CAMEL.sub(" ", " ".join(words)).split()
     # garbled 'Title First Last Last FirstTitle': drop the repeated title at the end
     for k in range(len(words) // 2, 0, -1):
         if words[-k:] == words[:k] and len(words) > 2 * k:

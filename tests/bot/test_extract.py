@@ -175,3 +175,42 @@ def test_extract_many_keeps_order_and_version(nlp):
                            ext_id=str(i)) for i in range(5)]
     out = list(extract_many(drafts, nlp=nlp, batch_size=2))
     assert len(out) == 5 and all(e.version == EXTRACTOR_VERSION for e in out)
+
+
+def test_transcript_label_with_note_and_garbled_title(nlp):
+    text = (
+        "Vladimir Putin held talks with President of the Kyrgyz Republic Sadyr Japarov. "
+        "President of Russia Vladimir Putin: Welcome to Moscow. "
+        "President of Kyrgyzstan Sadyr Japarov Japarov SadyrPresident of the Kyrgyz Republic: Thank you, Mr Putin. "
+        "Prime Minister of Hungary Viktor Orban(retranslated): We have discussed all issues. "
+        "Vladimir Putin: Good."
+    )
+    got = quotes(run(nlp, text, date="2022-05-16"))
+    assert got == [
+        ("Welcome to Moscow.", "Vladimir Putin"),
+        ("Thank you, Mr Putin.", "Sadyr Japarov"),
+        ("We have discussed all issues.", "Viktor Orban"),
+        ("Good.", "Vladimir Putin"),
+    ]
+
+
+def test_names_split_by_ner_and_named_venues(nlp):
+    ext = run(nlp, "Vladimir Putin and Prime Minister of Hungary Viktor Orban had a brief meeting.",
+              "Vladimir Putin met with Prime Minister of Greece Kyriakos Mitsotakis at the Bocharov Ruchei "
+              "residence in Sochi.")
+    assert {p.name for p in ext.people} == {"Vladimir Putin", "Viktor Orban", "Kyriakos Mitsotakis"}
+
+
+def test_nested_and_unclosed_quotation_marks(nlp):
+    ext = run(
+        nlp,
+        "Charles Michel visited Odesa. \"There must be a \"Marshall Plan\" for Ukraine. We must act,\" said "
+        "Charles Michel.",
+        "President Volodymyr Zelenskyy spoke to the media. \"Cooperation is developing. Laws were adopted. "
+        "\"Both in the framework of the program and in new projects,\" the Ukrainian President said.",
+    )
+    assert quotes(ext) == [
+        ('There must be a "Marshall Plan" for Ukraine. We must act', "Charles Michel"),
+        ("Cooperation is developing. Laws were adopted.", "Volodymyr Zelenskyy"),
+        ("Both in the framework of the program and in new projects", "Volodymyr Zelenskyy"),
+    ]
