@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.qa import render
 from bot.qa.intent import ARTICLES, MEETINGS, PERSON, QUOTES_ABOUT, QUOTES_BY, SEARCH, Query
+from bot.qa.names import Person
 from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
 from bot.store import Store
 from bot.store import queries as sql
@@ -171,18 +172,24 @@ def _quote_items(rows) -> list[QuoteItem]:
     return items
 
 
-async def _search_quotes(store: Store, q: Query, person_ids: list[int]) -> tuple[list, bool]:
+async def _search_quotes(store: Store, q: Query, by: Person | None) -> tuple[list, bool]:
     """Quotes with all topic words, else with some of them (said so); bm25 then date."""
     start, end = q.span.iso if q.span else (None, None)
-    match = sql.fts_match(q.topic, column="text")
-    if match is None:
-        return [], False
-    rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=QUOTE_LIMIT)
-    if rows or len(sql.fts_terms(" ".join(q.topic))) < 2:
-        return rows, False
-    match = sql.fts_match(q.topic, mode="OR", column="text")
-    rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=QUOTE_LIMIT)
-    return rows, bool(rows)
+    person_ids = [by.id] if by else []
+    speaker = sql.fts_match(sorted(by.forms), mode="OR", column="speaker") if by else None
+    rows: list = []
+    for mode in ("AND", "OR"):
+        if mode == "OR" and len(sql.fts_terms(" ".join(q.topic))) < 2:
+            break
+        match = sql.fts_match(q.topic, mode=mode, column="text")
+        if match is None:
+            break
+        if speaker:
+            match = f"({match}) AND ({speaker})"
+        rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=QUOTE_LIMIT)
+        if rows:
+            return rows, mode == "OR"
+    return rows, False
 
 
 async def quotes_by(store: Store, q: Query) -> Answer:
@@ -192,7 +199,7 @@ async def quotes_by(store: Store, q: Query) -> Answer:
     topic = " ".join(q.topic)
     partial = False
     if q.topic:
-        rows, partial = await _search_quotes(store, q, [person.id])
+        rows, partial = await _search_quotes(store, q, person)
         subject = f"quotes by {person.name} about \u201c{topic}\u201d"
     else:
         start, end = q.span.iso if q.span else (None, None)
@@ -213,7 +220,7 @@ async def quotes_about(store: Store, q: Query) -> Answer:
     if not q.topic:
         return Answer(QUOTES_ABOUT, "Quotes about what? Give a topic or a person, e.g. \u201cquotes about "
                                     "sanctions\u201d or \u201cwhat did Lukashenko say\u201d.")
-    rows, partial = await _search_quotes(store, q, [])
+    rows, partial = await _search_quotes(store, q, None)
     items = _quote_items(rows)
     if not items:
         return nothing(q, f"quotes about \u201c{topic}\u201d")

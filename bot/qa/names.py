@@ -71,6 +71,7 @@ class Person:
     name: str
     weight: int
     titles: list[tuple[frozenset[str], int]] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)  # last words of the name and its aliases ("zelensky", ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ class Lexicon:
         tokens = key.split()
         if not tokens:
             return
+        self.people[pid].forms.add(tokens[-1])
         self.full.setdefault(key, set()).add(pid)
         for i in range(1, len(tokens) - 1):
             self.part.setdefault(" ".join(tokens[i:]), set()).add(pid)

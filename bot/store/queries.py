@@ -232,12 +232,13 @@ async def search_quotes(
 ) -> list[sqlite3.Row]:
     """Quotes matching an FTS expression (from :func:`fts_match`), best bm25 first, then newest.
 
-    The best-ranked hits are taken from the FTS index alone first; only when filters (person,
-    span) leave too few of them is the full ranked join run.
+    Without a span, the best-ranked hits are taken from the FTS index alone first, and the full
+    ranked join runs only when the person filter leaves too few of them. To find one person's
+    quotes, put their name words in the expression too (``speaker : (...)``), so FTS intersects.
     """
     lo, hi = _span(start, end)
     who = f" AND q.person_id IN ({_marks(person_ids)})" if person_ids else ""
-    for prefetch in (FTS_PREFETCH, None):
+    for prefetch in (FTS_PREFETCH, None) if start is None and end is None else (None,):
         source = ("(SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?) AS hit"
                   if prefetch else "(SELECT rowid, rank FROM quotes_fts WHERE quotes_fts MATCH ?) AS hit")
         rows = await store.fetchall(
@@ -278,7 +279,7 @@ async def search_articles(
     Like :func:`search_quotes`, the best-ranked hits are tried first.
     """
     lo, hi = _span(start, end)
-    for prefetch in (FTS_PREFETCH, None):
+    for prefetch in (FTS_PREFETCH, None) if start is None and end is None else (None,):
         source = ("(SELECT rowid, bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?"
                   + (" ORDER BY rank LIMIT ?) AS hit" if prefetch else ") AS hit"))
         rows = await store.fetchall(
