@@ -213,3 +213,15 @@ def combine_dates(values: list[str]) -> str | None:
     if not spans:
         return None
     return min(spans, key=lambda vs: (vs[1][1] - vs[1][0]).days)[0]
+
+
+_BEFORE_NEW_YEAR = re.compile(r"\b(?:before|ahead of|on the eve of)\s+(?:the\s+)?New Year\b", re.I)
+
+
+def holiday_date(text: str, base_iso: str) -> str | None:
+    """Dates named by a holiday rather than a calendar date ('before the New Year' -> the last December)."""
+    if _BEFORE_NEW_YEAR.search(text):
+        base = date.fromisoformat(base_iso)
+        year = base.year - 1 if base.month < 7 else base.year
+        return _month_str(year, 12)
+    return None

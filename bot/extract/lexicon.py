@@ -438,7 +438,13 @@ MEETING_NOUNS: frozenset[str] = frozenset(
     }
 )
 MEETING_VERBS: frozenset[str] = frozenset({"met", "meet", "meets", "meeting"})
-CALL_WORDS: tuple[str, ...] = ("telephone", "phone", "call", "calls", "called", "video call")
+CALL_WORDS: tuple[str, ...] = ("telephone", "phone", "call", "calls", "called")
+
+ONLINE_HEADS: frozenset[str] = frozenset(
+    {"call", "calls", "chat", "conversation", "conversations", "meeting", "meetings", "conference", "conferences",
+     "link", "linkup", "talks", "format", "mode"}
+)
+"""Words that, after 'video' or 'online', name an online meeting (which counts as a meeting, unlike a phone call)."""
 FUTURE_CUES: tuple[str, ...] = (
     "will meet",
     "will hold",

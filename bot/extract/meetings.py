@@ -5,24 +5,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from bot.extract.dates import span_of
-from bot.extract.lexicon import CALL_WORDS, FUTURE_CUES, MEETING_NOUNS, MEETING_VERBS
+from bot.extract.lexicon import CALL_WORDS, FUTURE_CUES, MEETING_NOUNS, MEETING_VERBS, ONLINE_HEADS
 
 _CALL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CALL_WORDS) + r")\b", re.I)
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_CUES) + r")\b", re.I)
+_ONLINE = re.compile(r"\b(?:video|online)[ -]?(?:" + "|".join(sorted(ONLINE_HEADS)) + r")\b|\bvideoconferenc\w*", re.I)
 _TRIGGER = re.compile(r"\b(?:" + "|".join(sorted(MEETING_NOUNS | MEETING_VERBS)) + r")\b", re.I)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|today's|our)\s+(?:meeting|talks|negotiations|summit)\b", re.I)
 _INTRODUCING = re.compile(
     r"\b(?:met|meets|meet with|meeting with|meeting between|talks with|talks between|negotiations with|"
     r"held (?:a |an )?(?:\w+ ){0,2}"
-    r"(?:meeting|talks|negotiations|video ?conference)|"
+    r"(?:meeting|talks|negotiations|video ?conference)|(?:video|online)[ -]?\w+ with|"
     r"a (?:\w+,? ){0,3}meeting|summit with)\b",
     re.I,
 )
 # meetings mentioned inside quoted speech
-QUOTE_MET_YOU = re.compile(r"\b(?:you and I|we)\s+(?:have\s+|had\s+)?(?:already\s+)?met\b", re.I)
+QUOTE_MET_YOU = re.compile(
+    r"\b(?:you and I|we)\s+(?:have\s+|had\s+)?(?:already\s+)?met\b"
+    r"|\b(?:you and I|we)\s+(?:had|held|have had)\s+(?:a|an|our)\s+(?:\w+\s+)?(?:meeting|talks)\b"
+    r"|\bour (?:last|previous|recent) (?:meeting|talks)\b(?! with)",
+    re.I,
+)
 QUOTE_MET_NAMED = re.compile(
-    r"\b(?:(?:our|my) (?:last |recent |previous )?(?:meeting|talks|negotiations) with|I (?:have )?met(?: with)?)\s+"
+    r"\b(?:(?:our|my|a|the) (?:last |recent |previous |personal |bilateral )?(?:meeting|talks|negotiations) with"
+    r"|I (?:have )?met(?: with)?)\s+"
     r"(?P<who>(?:[A-Z][\w'’\-.]*\s*){1,6})"
 )
 
@@ -40,8 +49,28 @@ class MeetingDraft:
     sources: list[str] = field(default_factory=list)
 
 
+_TRIGGER_TOKENS = frozenset(t for t in MEETING_NOUNS | MEETING_VERBS if " " not in t)
+_MEETING_VERBS = frozenset(MEETING_VERBS)
+
+
+def is_trigger_token(tok: Token) -> bool:
+    """A word that names a meeting ('talks', 'met', 'videoconference'; 'call' of 'video call')."""
+    word = tok.lower_
+    if word in _TRIGGER_TOKENS or word.startswith("videoconferenc"):
+        return True
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    return word in ONLINE_HEADS and prev in ("video", "online", "-")
+
+
+def is_meeting_verb(word: str) -> bool:
+    """A verb whose object is the person met ('met X', 'received X')."""
+    return word in _MEETING_VERBS
+
+
 def is_meeting_sentence(text: str) -> bool:
     """Does the sentence introduce a meeting (not only refer back to 'the meeting')?"""
+    if _ONLINE.search(text) and re.search(r"\b(?:with|between)\b", text):
+        return not _ANAPHORIC.search(text) or bool(_INTRODUCING.search(text))
     if not _TRIGGER.search(text):
         return False
     if _INTRODUCING.search(text):
@@ -51,7 +80,7 @@ def is_meeting_sentence(text: str) -> bool:
 
 def kind_of(text: str, date: str | None, article_date: str) -> str:
     """'call' for telephone conversations, 'planned' for announced meetings, else 'meeting'."""
-    if _CALL.search(text) and not re.search(r"\bmet\b", text):
+    if _CALL.search(_ONLINE.sub(" ", text)) and not re.search(r"\bmet\b", text):
         return "call"
     span = span_of(date) if date else None
     if span and span[0].isoformat() > article_date:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
-from bot.extract.dates import combine_dates, resolve_date
+from bot.extract.dates import combine_dates, holiday_date, resolve_date
 from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, VENUE_NOUNS
 from bot.extract.people import People, Person, clean_name, title_after, title_before
 from bot.extract.places import place_in
@@ -208,10 +208,20 @@ def _choose_host(ctx: Context) -> None:
 def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
                 topic: Person | None = None) -> list[Person]:
     """People named (and, with ``roles``, described) in a sentence outside quotes and turns."""
+    return list(dict.fromkeys(p for _, p in _person_hits(ctx, sent, pi, roles=roles, topic=topic)))
+
+
+_TITLE_GAP = re.compile(r"[\s,–—\-]*(?:(?:[A-Z][\w'’\-.]*|of|the|and|for|on|in|–|—|-)[\s,]*){0,12}")
+
+
+def _person_hits(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
+                 topic: Person | None = None) -> list[tuple[int, Person]]:
+    """(position, person) for every person named or described in a sentence, outside quotes and turns."""
     skip = ctx.skip[pi]
     hits: list[tuple[int, Person]] = []
     text = ctx.draft.paragraphs[pi]
-    for a, _b, p in _hits_in(ctx, pi, sent):
+    names = _hits_in(ctx, pi, sent)
+    for a, _b, p in names:
         if any(x <= a < y for x, y in skip):
             continue
         prev = text[max(0, a - 40):a].split()[-3:]
@@ -223,16 +233,18 @@ def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
     if roles:
         for m in ROLE_PHRASE.finditer(sent.text):
             pos = sent.start_char + m.start()
+            end = sent.start_char + m.end()
             if any(a <= pos < b for a, b in skip):
                 continue
-            if re.match(r"\w+s\b", m.group(1).split()[-1]) and m.group(1).split()[-1].lower().endswith("s") \
-                    and m.group(1).split()[-1].lower() not in ("heads",):
-                pass
+            # a title written before a name ('the First President of Kazakhstan – Leader of the Nation X')
+            gap = _TITLE_GAP.match(text, end)
+            if any(pos <= a <= gap.end() for a, _b, _p in names):
+                continue
             p = ctx.people.by_role(m.group(0), topic)
             if p is not None:
                 hits.append((pos, p))
     hits.sort(key=lambda h: h[0])
-    return list(dict.fromkeys(p for _, p in hits))
+    return hits
 
 
 # ---------------------------------------------------------------- narrative: quotes and meetings
@@ -322,7 +334,13 @@ def _outside(sent: Span, skip: list[tuple[int, int]]) -> str:
 
 def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -> mt.MeetingDraft | None:
     text = _outside(sent, ctx.skip[pi])
-    found = _persons_in(ctx, sent, pi, roles=True, topic=topic)
+    hits = _person_hits(ctx, sent, pi, roles=True, topic=topic)
+    region = _meeting_region(sent, ctx.skip[pi])
+    found = list(dict.fromkeys(p for pos, p in hits if any(a <= pos < b for a, b in region)))
+    if not found and region:
+        return None
+    if len(found) < 2 and not region:
+        found = list(dict.fromkeys(p for _, p in hits))
     if len(found) == 1 and topic is not None and topic not in found:
         found = [topic, *found]
     if len(found) == 1 and ctx.people.host is not None and ctx.people.host not in found:
@@ -338,12 +356,50 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
     return mt.MeetingDraft([p.name for p in found], date, place, kind, pi, dated)
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+_PARTNER_DEPS = ("agent", "dobj")
+
+
+def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Char spans of a sentence that hold a meeting's participants, read from the parse.
+
+    For each meeting word: its own phrase ('talks with X'), the 'with' phrases of the words between it and
+    the clause it belongs to ('spoke via video call with X'), and that clause's subject ('After a meeting
+    with X, the President said ...'). People elsewhere in the sentence (in a reported clause) are left out.
+    """
+    spans: list[tuple[int, int]] = []
+    doc = sent.doc
+    for tok in sent:
+        if not mt.is_trigger_token(tok) or any(a <= tok.idx < b for a, b in skip):
+            continue
+        spans.append(_span(doc, tok))
+        node, steps = tok, 0
+        while steps < 8:
+            for child in node.children:
+                partner = node is tok and child.dep_ in _PARTNER_DEPS and mt.is_meeting_verb(tok.lower_)
+                if partner or (child.dep_ == "prep" and child.lower_ in ("with", "between", "among")):
+                    spans.append(_span(doc, child))
+            subj = [c for c in node.children if c.dep_ in _SUBJECTS]
+            if subj:
+                spans.extend(_span(doc, c) for c in subj)
+                break
+            if node.head is node:
+                break
+            node, steps = node.head, steps + 1
+    return spans
+
+
+def _span(doc: Doc, tok) -> tuple[int, int]:
+    left, right = doc[tok.left_edge.i], doc[tok.right_edge.i]
+    return left.idx, right.idx + len(right.text)
+
+
 def _date_of(sent: Span, ctx: Context, pi: int, inside: bool = False) -> str | None:
     skip = ctx.skip[pi]
     texts = [e.text for e in sent.ents if e.label_ == "DATE"
              and (inside or not any(a <= e.start_char < b for a, b in skip))]
     if not texts:
-        return None
+        return holiday_date(_outside(sent, [] if inside else skip), ctx.draft.date)
     return _resolve_all(texts, ctx.draft.date)
 
 
@@ -389,7 +445,8 @@ def _quoted_meeting(ctx: Context, a: Person, b: Person, text: str, at: int, pi: 
         if span is not None:
             date = _resolve_all([e.text for e in span.ents if e.label_ == "DATE"], ctx.draft.date)
             place = place_in(span, [])
-    kind = mt.kind_of(sentence, date, ctx.draft.date) if date else "meeting"
+    date = date or holiday_date(sentence, ctx.draft.date)
+    kind = mt.kind_of(sentence, date, ctx.draft.date)
     return mt.MeetingDraft([a.name, b.name], date, place, kind, pi, date is not None)
 
 

@@ -214,3 +214,45 @@ def test_nested_and_unclosed_quotation_marks(nlp):
         ("Cooperation is developing. Laws were adopted.", "Volodymyr Zelenskyy"),
         ("Both in the framework of the program and in new projects", "Volodymyr Zelenskyy"),
     ]
+
+
+def _pairs(ext):
+    return {(frozenset(m.participants), m.date) for m in ext.meetings if m.kind == "meeting"}
+
+
+def test_meeting_participants_from_the_parse_not_the_whole_sentence(nlp):
+    ext = run(nlp, "President Volodymyr Zelenskyy spoke about Moldova. Answering journalists' questions after a "
+                   "meeting with IAEA Director General Rafael Mariano Grossi in Kyiv, the Ukrainian Head of State "
+                   "said that he fully shares the assessment by Moldovan President Maia Sandu.", date="2022-04-27")
+    assert _pairs(ext) == {(frozenset({"Volodymyr Zelenskyy", "Rafael Mariano Grossi"}), "2022-04-27")}
+
+
+def test_title_before_a_name_is_not_another_person(nlp):
+    ext = run(nlp, "Vladimir Putin met with the First President of the Republic of Kazakhstan – Leader of the Nation "
+                   "Nursultan Nazarbayev, at the Constantine Palace.",
+              "Nazarbayev said that President of Kazakhstan Kassym-Jomart Tokayev will come later.")
+    assert {frozenset(m.participants) for m in ext.meetings} == {frozenset({"Vladimir Putin", "Nursultan Nazarbayev"})}
+
+
+def test_video_call_is_a_meeting_phone_call_is_not(nlp):
+    ext = run(nlp, "First Lady of Ukraine Olena Zelenska spoke via video call with the First Lady of Poland Agata "
+                   "Kornhauser-Duda.",
+              "Olena Zelenska also had a telephone conversation with US First Lady Jill Biden.", date="2022-05-13")
+    assert _pairs(ext) == {(frozenset({"Olena Zelenska", "Agata Kornhauser-Duda"}), "2022-05-13")}
+
+
+def test_meetings_mentioned_in_speech(nlp):
+    ext = run(
+        nlp,
+        "Vladimir Putin held talks with President of Kazakhstan Kassym-Jomart Tokayev in the Kremlin.",
+        "Olena Zelenska spoke to the press.",
+        '"Last week, during a meeting with US First Lady Jill Biden in Uzhhorod, we talked about it," said '
+        "Olena Zelenska.",
+        date="2022-02-10",
+    )
+    text = ("Vladimir Putin held talks with President of Kazakhstan Kassym-Jomart Tokayev in the Kremlin. "
+            "President of Russia Vladimir Putin: Welcome. We had a meeting before the New Year. "
+            "Kassym-Jomart Tokayev: Thank you.")
+    got = _pairs(ext) | _pairs(run(nlp, text, date="2022-02-10"))
+    assert (frozenset({"Olena Zelenska", "Jill Biden"}), "2022-01-31/2022-02-06") in got
+    assert (frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"}), "2021-12") in got
