@@ -102,6 +102,7 @@ def merge_meetings(rows, parts: dict[int, list[tuple[int, str]]]) -> list[Meetin
         group.add(first, last, MeetingItem(
             participants=[name for _, name in members], date=r["date"] or r["article_date"],
             start=r["date_start"], end=r["date_end"], place=r["place"] or None, sources=[source],
+            participant_ids=[pid for pid, _ in members],
         ))
     items = [item for group in groups.values() for item in group.items]
     return sorted(items, key=lambda i: (i.start, i.end, i.sources[0].article_id))
@@ -137,15 +138,29 @@ async def meetings(store: Store, q: Query) -> Answer:
     items = merge_meetings(rows, parts)
     if q.place:
         items = [i for i in items if _place_ok(i, q.place)]
+    asked = {p.id for p in q.persons}
+    fits = q.partner_filter or (lambda pid: True)
+    note = ""
+    if q.partner_filter and items:
+        kept = [i for i in items if any(fits(pid) for pid in i.participant_ids if pid not in asked)]
+        if kept:
+            items = kept
+        else:  # the articles give no such titles: show the meetings, and say the role was not checked
+            fits = lambda pid: True  # noqa: E731
+            note = f"\n(No title in the articles says which of them are {q.partner_role}; these are all of them.)"
     if not items:
         return nothing(q, subject, _how(q))
     focus_names = {q.persons[0].name} if q.persons else set()
+    focus_ids = {q.persons[0].id} if q.persons else set()
     if q.persons and not q.place and len(rows) >= MEETING_ROWS:
         partners = await sql.meeting_partners(store, q.persons[0].id, with_ids=[p.id for p in q.persons[1:]],
                                               start=start, end=end)
-        people = [r["name"] for r in partners]
+        people = [r["name"] for r in partners if fits(r["id"]) or r["id"] in asked]
     else:
-        people = list(dict.fromkeys(n for i in items for n in i.participants if n not in focus_names))
+        people = list(dict.fromkeys(
+            n for i in items for pid, n in zip(i.participant_ids, i.participants, strict=False)
+            if pid not in focus_ids and (fits(pid) or pid in asked)
+        ))
     if q.persons:
         who = q.persons[0].name
         if len(q.persons) > 1:
@@ -154,8 +169,11 @@ async def meetings(store: Store, q: Query) -> Answer:
             header = f"{who} met {len(people)} {'person' if len(people) == 1 else 'people'}{_when(q)}{place}:"
     else:
         header = f"{len(items)} meeting(s){_when(q)}{place}:"
+    if q.partner_filter and not note:
+        header = header.replace(" met ", f" met {len(people)} {q.partner_role}: " if q.persons else " met ", 1)
+        header = header.split(": ", 1)[0] + f"{_when(q)}{place}:" if q.persons and len(q.persons) == 1 else header
     lines = [render.meeting_line(i, focus_names) for i in items]
-    return Answer(MEETINGS, render.listing(header + _how(q), lines), people=people, items=items)
+    return Answer(MEETINGS, render.listing(header + _how(q), lines, note.strip() or None), people=people, items=items)
 
 
 # ------------------------------------------------------------------ quotes

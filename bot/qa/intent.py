@@ -17,12 +17,22 @@ A small grammar over the question's folded words:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from bot.people import HONORIFICS
-from bot.qa.names import Lexicon, Person
-from bot.qa.text import ARTICLE_WORDS, MEET_WORDS, QUOTE_WORDS, STOP, TOPIC_MARKERS, content, words
+from bot.qa.names import Lexicon, Person, is_place_word
+from bot.qa.text import (
+    ARTICLE_WORDS,
+    MEET_WORDS,
+    QUOTE_WORDS,
+    STOP,
+    TOPIC_MARKERS,
+    WEAK_MEET_WORDS,
+    content,
+    words,
+)
 from bot.qa.timeparse import Span, find_span
 
 MEETINGS, QUOTES_BY, QUOTES_ABOUT, PERSON, ARTICLES, SEARCH = (
@@ -50,6 +60,8 @@ class Query:
     topic: list[str] = field(default_factory=list)
     place: list[str] = field(default_factory=list)
     unknown: str | None = None  # words in a name position that name nobody the articles know
+    partner_filter: Callable[[int], bool] | None = None  # "which first ladies met X": who counts
+    partner_role: str = ""
     how: list[str] = field(default_factory=list)  # how names were read ("typo", "role phrase"), for the answer
 
 
@@ -57,15 +69,17 @@ class Query:
 class _Run:
     tokens: list[str]
     after: str | None  # the word before the run (skipping "the")
+    start: int = 0
 
 
 def _runs(tokens: list[str], taken: set[int]) -> list[_Run]:
     """Contiguous words that are not stop words, verbs of the grammar, or already a name."""
     runs: list[_Run] = []
     current: list[str] = []
+    first = 0
     before: str | None = None
     previous: str | None = None
-    skip = STOP | QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
+    skip = STOP | QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS
     def free_at(i: int) -> bool:
         return i < len(tokens) and i not in taken and (tokens[i] not in skip or tokens[i] in HONORIFICS)
 
@@ -79,16 +93,16 @@ def _runs(tokens: list[str], taken: set[int]) -> list[_Run]:
         free = free_at(i) or (bool(current) and token in _JOINERS and joins(i))
         if free:
             if not current:
-                before = previous
+                before, first = previous, i
             current.append(token)
         else:
             if current:
-                runs.append(_Run(current, before))
+                runs.append(_Run(current, before, first))
                 current = []
             if token != "the":
                 previous = token if i not in taken else None
     if current:
-        runs.append(_Run(current, before))
+        runs.append(_Run(current, before, first))
     return [r for r in runs if any(t not in HONORIFICS for t in r.tokens) or len(r.tokens) > 1]
 
 
@@ -143,11 +157,23 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     main, topic = _split_topic(tokens)
     found = lexicon.scan(main)
     taken = {i for f in found for i in range(f.start, f.end)}
-    persons = [f.person for f in found]
-    q.how = [f.how for f in found]
-    quote = any(t in QUOTE_WORDS for t in main)
-    meet = any(t in MEET_WORDS for t in main)
+    placed = [(f.start, f.person, f.how) for f in found]  # people in the order the question names them
+    quote = any(t in QUOTE_WORDS for t in main) or any(
+        t in {"tell", "tells"} and main[i + 1:i + 2] not in (["me"], ["us"]) for i, t in enumerate(main))
+    meet = any(t in MEET_WORDS for t in main) or bool(found and any(t in WEAK_MEET_WORDS for t in main))
     article = any(t in ARTICLE_WORDS for t in main)
+    what_did = main[:1] == ["what"] and main[1:2] != [] and main[1] in {"did", "does", "do", "has", "have"}
+    role_words: list[str] = []
+    if meet and main[:1] in (["which"], ["what"]):
+        for i in range(1, len(main)):
+            stop = main[i] in STOP and not is_place_word(main[i])  # "which US senators"
+            if i in taken or stop or main[i] in QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS:
+                break
+            role_words.append(main[i])
+        q.partner_filter = lexicon.role_filter(role_words) if role_words else None
+        q.partner_role = " ".join(role_words) if q.partner_filter else ""
+        if q.partner_filter:
+            taken |= set(range(1, 1 + len(role_words)))
 
     unresolved: list[list[str]] = []
     for run in _runs(main, taken):
@@ -156,19 +182,21 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
             if person is None:
                 q.place += [t for t in run.tokens if t not in STOP]
                 continue
-            persons.append(person)
-            q.how.append("role phrase")
+            placed.append((run.start, person, "role phrase"))
             continue
         person = lexicon.role(run.tokens)
         how = "role phrase"
         if person is None and (quote or meet):
             person, how = lexicon.fuzzy(run.tokens), "typo"
         if person is not None:
-            persons.append(person)
-            q.how.append(how)
+            placed.append((run.start, person, how))
         else:
             unresolved.append(run.tokens)
-    persons = list({p.id: p for p in persons}.values())
+    placed.sort(key=lambda x: x[0])
+    persons = list({p.id: p for _, p, _ in placed}.values())
+    q.how = [how for _, _, how in placed]
+    if what_did and persons and not meet:
+        quote, article = True, False  # "what did X <verb> (about Y)": what X said
 
     if quote and not persons and topic:
         topic, speaker = _speaker_in_topic(topic, lexicon)

@@ -9,6 +9,7 @@ When several people fit, the most prominent (most mentions, quotes and meetings)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -41,11 +42,16 @@ _DEMONYMS = {
 _PHRASES = {("united", "states"): "usa", ("united", "kingdom"): "uk", ("great", "britain"): "uk",
             ("european", "union"): "europe", ("european", "commission"): "commission",
             ("united", "nations"): "nations", ("prime", "minister"): "premier"}
-_FILLER = frozenset({"the", "of", "and", "for", "republic", "grand", "duchy", "federation", "federal", "state", "s",
-                     "a", "an"})
-_WILDCARDS = frozenset({"leader", "head"})
+_FILLER = frozenset({"the", "of", "and", "for", "foreign", "republic", "grand", "duchy", "federation", "federal",
+                     "state", "s", "a", "an"})
+_WILDCARDS = frozenset({"leader", "head", "chief", "boss"})
 _HEADS = frozenset({"president", "premier", "chancellor", "chairman", "king", "queen", "emir", "sultan", "leader",
-                    "head", "minister"})
+                    "head", "minister", "ceo", "chief", "director", "governor", "chair"})
+
+
+def is_place_word(token: str) -> bool:
+    """A country or its adjective ("us", "belarusian"), as role phrases use them."""
+    return token in _DEMONYMS
 
 
 def role_tokens(tokens: list[str]) -> frozenset[str]:
@@ -59,6 +65,10 @@ def role_tokens(tokens: list[str]) -> frozenset[str]:
             i += 2
             continue
         t = tokens[i]
+        if t.endswith("ies") and len(t) > 4:
+            t = t[:-3] + "y"  # ladies -> lady
+        elif t.endswith("s") and t[:-1] in ROLE_WORDS:
+            t = t[:-1]  # senators -> senator
         if t not in _FILLER:
             out.append(_DEMONYMS.get(t, t))
         i += 1
@@ -192,6 +202,22 @@ class Lexicon:
                 if best is None or score > best[0]:
                     best = (score, person)
         return best[1] if best else None
+
+    def role_filter(self, tokens: list[str]) -> Callable[[int], bool] | None:
+        """For "which first ladies ...": a test of whether a person's titles fit a role phrase."""
+        query = role_tokens(tokens)
+        need = query - _WILDCARDS
+        if not query & (ROLE_WORDS | _WILDCARDS | {"premier"}) or not need:
+            return None  # a bare "which leaders" is used loosely: no filter
+        wild = bool(query & _WILDCARDS)
+
+        def fits(pid: int) -> bool:
+            person = self.people.get(pid)
+            return person is not None and any(
+                need <= title and (not wild or bool(title & _HEADS)) for title, _ in person.titles
+            )
+
+        return fits
 
     def fuzzy(self, tokens: list[str], *, by_word: bool = True) -> Person | None:
         """A name with a small typo: the whole run against full names, else (``by_word``) one word against surnames."""

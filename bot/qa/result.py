@@ -36,6 +36,7 @@ class MeetingItem:
     end: str
     place: str | None
     sources: list[Source] = field(default_factory=list)
+    participant_ids: list[int] = field(default_factory=list)
 
     def to_contract(self) -> dict:
         return {"type": "meeting", "participants": self.participants, "date": self.date, "place": self.place,

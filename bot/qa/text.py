@@ -20,9 +20,10 @@ STOP = _set(
     can could may might must ought i me my mine we us our you your he him his she her it its they them their
     this that these those there here who whom whose what which when where why how whether
     all any some each every both either neither more most much many few other another such own same so very
-    just also only even ever still yet again too please show list find give tell get let see know look
+    just also only even ever still yet again too please show list find give tell get let know look
     search display fetch want like need anything something everything nothing one ones thing things
-    s t ok okay hi hello hey thanks thank bot newsbot took take takes taken place held hold holds"""
+    s t ok okay hi hello hey thanks thank bot newsbot took take takes taken place held hold holds
+    person persons people face personally foreign"""
 )
 
 QUOTE_WORDS = _set(
@@ -39,12 +40,15 @@ ARTICLE_WORDS = _set(
     headlines happened happen happening latest recent newest new written published publication
     mention mentions mentioned"""
 )
-GRAMMAR = QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
+WEAK_MEET_WORDS = _set("see sees saw seen came come comes visiting welcomed welcome received receive")
+"""Meeting verbs only when a person is named: "which leaders came to see Zelenskyy"."""
+GRAMMAR = QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS
 TOPIC_MARKERS = ("about", "regarding", "concerning", "mentioning", "re", "on")
 ROLE_WORDS = _set(
     """president presidents minister ministers prime premier chancellor chairman chairwoman chair head leader leaders
     king queen prince emir sultan governor mayor secretary spokesman spokeswoman spokesperson ambassador commissioner
-    representative envoy director general speaker vice deputy first lady foreign defence defense"""
+    representative envoy director general speaker vice deputy first lady defence defense chief ceo boss senator
+    senators ladies congressman congresswoman lawmaker lawmakers"""
 )
 
 

@@ -283,3 +283,15 @@ def test_vague_report_overlapping_two_meetings_stays_apart():
     items = merge_meetings(rows, parts)
     assert [(i.date, [s.article_id for s in i.sources]) for i in items] == [
         ("2022-02", [3]), ("2022-02-18", [1, 4]), ("2022-02-25", [2])]
+
+
+async def test_which_role_filters_the_partners(store):
+    a = await ask(store, "which Polish presidents came to see Zelenskyy?")
+    assert a.intent == "meetings" and a.people == ["Andrzej Duda"]
+    b = await ask(store, "which first ladies has Zelenskyy met?")  # no such title among his partners: say so
+    assert b.people == ["Andrzej Duda"] and "No title in the articles says" in b.text
+
+
+async def test_what_did_x_verb_about_topic_is_quotes(store):
+    a = await ask(store, "what did the Polish president tell Zelenskyy about weapons?")
+    assert a.intent == "quotes_by" and [i.text for i in a.items] == ["Ukraine needs weapons"]
