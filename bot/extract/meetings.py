@@ -78,6 +78,20 @@ def is_meeting_sentence(text: str) -> bool:
     return not _ANAPHORIC.search(text) and bool(re.search(r"\b(?:met|talks)\b", text, re.I))
 
 
+_JOINS = re.compile(
+    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:meeting|talks|negotiations|conversation|conference|videoconference)\s+"
+    r"(?:was|were)\s+(?:also\s+)?attended\s+by\b"
+    r"|\b(?:also\s+)?(?:took part|participated|joined)\s+in\s+the\s+(?:\w+\s+)?"
+    r"(?:meeting|talks|negotiations|conversation|conference|videoconference)\b",
+    re.I,
+)
+
+
+def joins_meeting(text: str) -> bool:
+    """Does the sentence add people to a meeting just reported ('The meeting was also attended by X')?"""
+    return bool(_JOINS.search(text))
+
+
 def kind_of(text: str, date: str | None, article_date: str) -> str:
     """'call' for telephone conversations, 'planned' for announced meetings, else 'meeting'."""
     if _CALL.search(_ONLINE.sub(" ", text)) and not re.search(r"\bmet\b", text):

@@ -73,7 +73,9 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 
 
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
-_TITLED_NAME = re.compile(r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)\b(?!\s+[A-Z])")
+_TITLED_NAME = re.compile(
+    r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)\b(?!\s+[A-Z])"
+)
 _NAME_CONT = re.compile(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])")
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
 _NAME_TAIL = re.compile(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$")
@@ -123,7 +125,12 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             forms.append((name, title, strong and not weak_place))
         for m in _TITLED_NAME.finditer(text):
             name = clean_name(m.group(1))
-            title = title_before(text, m.start(1)) if name and " " in name else None
+            start = m.start(1)
+            if name and len(name.split()) == 3 and (other[name.split()[0].lower()]
+                                                    or re.search(r"\bof (?:the )?$", text[max(0, start - 7):start])):
+                start += len(name.split()[0]) + 1  # 'of Turkey Recep Erdogan': the country is the title's
+                name = name.split(" ", 1)[1]
+            title = title_before(text, start) if name and " " in name else None
             if title and not title.endswith(name.split()[0]):
                 forms.append((name, title, True))
     labels = [[] if pi in ctx.headings else find_labels(doc.text) for pi, doc in enumerate(ctx.docs)]
@@ -295,10 +302,17 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     topic = who
                     if who is not last_speaker:
                         last_speaker = None
-            if mt.is_meeting_sentence(_outside(sent, skip)):
+            outside = _outside(sent, skip)
+            if mt.is_meeting_sentence(outside):
                 m = _sentence_meeting(ctx, sent, pi, topic)
                 if m is not None:
                     meetings.append(m)
+            elif meetings and mt.joins_meeting(outside) and meetings[-1].paragraph >= pi - 3:
+                # 'The meeting was also attended by Prime Minister X': X joins the last meeting reported
+                last = meetings[-1]
+                for p in _persons_in(ctx, sent, pi):
+                    if p.name not in last.participants:
+                        last.participants.append(p.name)
     return quotes, meetings
 
 

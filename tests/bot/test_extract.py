@@ -256,3 +256,19 @@ def test_meetings_mentioned_in_speech(nlp):
     got = _pairs(ext) | _pairs(run(nlp, text, date="2022-02-10"))
     assert (frozenset({"Olena Zelenska", "Jill Biden"}), "2022-01-31/2022-02-06") in got
     assert (frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"}), "2021-12") in got
+
+
+def test_people_joining_a_reported_meeting(nlp):
+    ext = run(nlp, "President of Ukraine Volodymyr Zelenskyy held a video conference with President of the European "
+                   "Council Charles Michel. The meeting was also attended by Prime Minister Denys Shmyhal.",
+              date="2022-05-09")
+    assert _pairs(ext) == {(frozenset({"Volodymyr Zelenskyy", "Charles Michel", "Denys Shmyhal"}), "2022-05-09")}
+
+
+def test_three_word_name_after_title_and_role_resolution(nlp):
+    ext = run(nlp, "Volodymyr Zelenskyy spoke following talks with President of the Republic of Turkey Recep Tayyip "
+                   "Erdoğan in Kyiv.",
+              'For his part, the President of the Republic of Turkey stressed the role of investors. "We are proud of '
+              'our companies," he said.', date="2022-02-03")
+    assert "Recep Tayyip Erdoğan" in {p.name for p in ext.people}
+    assert quotes(ext) == [("We are proud of our companies", "Recep Tayyip Erdoğan")]
