@@ -89,9 +89,19 @@ def user_message(error: BaseException) -> str | None:
 
 
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Reply ephemerally: by followup once the interaction was answered (or deferred)."""
+    """Reply ephemerally: by followup once the interaction was answered (or deferred).
+
+    Discord ignores the ephemeral flag on the first followup after a public "thinking…"
+    defer (that followup replaces the thinking message), so such a placeholder is deleted
+    first and the reply arrives as a new, private message.
+    """
     text = clip(text, 2000)
     if interaction.response.is_done():
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            try:
+                await interaction.delete_original_response()
+            except discord.HTTPException:
+                log.debug("could not delete the placeholder of interaction %s", interaction.id)
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
     else:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

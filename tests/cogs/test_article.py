@@ -227,8 +227,10 @@ async def test_a_page_that_cannot_be_fetched_is_explained(fake_discord: FakeDisc
         itx = await fake_discord.slash("article add", {"url": url + "-missing"}, roles=[moderator_role])
         assert (await itx.callback()).body == {"type": 5}  # deferred, so the reason comes as a followup
         body = (await itx.followup(timeout=30)).body
+        deleted = fake_discord.find_requests("DELETE", rf"/webhooks/\d+/{itx.token}/messages/@original")
     assert body["content"] == "the site answered HTTP 404 Not Found"
     assert body["flags"] == EPHEMERAL and body["allowed_mentions"] == NO_MENTIONS
+    assert deleted, "the public 'thinking…' placeholder is removed, so the reason stays private"
 
 
 async def test_add_url_refuses_loopback_unless_allowed(fake_discord: FakeDiscord, empty_bot, moderator_role) -> None:
