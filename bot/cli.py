@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -210,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--by", default="cli", help="who is adding them (recorded with each article)")
     p.add_argument("-v", "--verbose", action="store_true", help="also list every duplicate")
+    p.add_argument("--workers", type=_positive, default=os.cpu_count() or 1,
+                   help="extraction processes (default: one per core)")
     p = add("list", cmd_list, "list stored articles, newest first")
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--page", type=_positive, default=1)
@@ -254,7 +257,7 @@ def _iso_date(raw: str) -> date:
 
 async def _with_engine(config: Config, handler: Handler, args: argparse.Namespace) -> int:
     # An import fills the database itself: the sample goes only into one left empty.
-    engine = await Engine.open(config, load_sample=args.command != "import")
+    engine = await Engine.open(config, load_sample=args.command != "import", workers=getattr(args, "workers", 1))
     try:
         return await handler(engine, args)
     finally:

@@ -5,6 +5,7 @@ Both adapters, the `newsbot` CLI and the Discord cogs, work through one Engine.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Iterable
 from importlib import resources
@@ -29,15 +30,17 @@ def seed_draft() -> ArticleDraft:
 class Engine:
     """Everything an adapter needs to answer: opened with :meth:`open`, closed with :meth:`close`."""
 
-    def __init__(self, config: Config, store: Store) -> None:
+    def __init__(self, config: Config, store: Store, *, workers: int = 1) -> None:
         self.config = config
         self.store = store
+        self.workers = max(1, workers)
         self._pool = None
 
     @classmethod
-    async def open(cls, config: Config, *, load_sample: bool = True) -> Engine:
+    async def open(cls, config: Config, *, load_sample: bool = True, workers: int = 1) -> Engine:
+        """Open the store (migrated); ``workers`` extraction processes (the bot keeps one)."""
         store = await Store.open(config.db_path)
-        engine = cls(config, store)
+        engine = cls(config, store, workers=workers)
         if load_sample:
             await engine.load_sample_if_empty()
         return engine
@@ -55,12 +58,16 @@ class Engine:
         await self.close()
 
     async def extract(self, drafts: list[ArticleDraft]) -> list[Extraction]:
-        """Extract a batch in the worker process, so the event loop never blocks on NLP."""
+        """Extract a batch in worker processes (split among them), never on the event loop."""
         if self._pool is None:
             from bot.extract.pool import ExtractionPool
 
-            self._pool = ExtractionPool()
-        return await self._pool.extract(drafts)
+            self._pool = ExtractionPool(self.workers)
+        if self.workers == 1 or len(drafts) < 2 * self.workers:
+            return await self._pool.extract(drafts)
+        size = -(-len(drafts) // self.workers)
+        parts = await asyncio.gather(*(self._pool.extract(drafts[i : i + size]) for i in range(0, len(drafts), size)))
+        return [extraction for part in parts for extraction in part]
 
     async def import_items(
         self, items: Iterable[ImportItem], *, added_by: str | None = None, progress: Progress | None = None
