@@ -475,6 +475,15 @@ FUTURE_CUES: tuple[str, ...] = (
     "will take place",
     "would like to meet",
     "hope to meet",
+    "will be taking part",
+    "will take part",
+    "will attend",
+    "will participate",
+    "will be",
+    "will have",
+    "will also have",
+    "will also hold",
+    "will also meet",
 )
 
 DEMONYMS: dict[str, str] = {

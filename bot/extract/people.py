@@ -90,6 +90,9 @@ def title_before(text: str, start: int) -> str | None:
     if not m:
         return None
     words = m.group(1).split()
+    ends = [i for i, w in enumerate(words) if w.endswith((".", "!", "?", ":", ";")) and not re.fullmatch(r"[A-Z]\.", w)]
+    if ends:
+        words = words[ends[-1] + 1:]  # the title does not run back across a sentence ('… Maia Sandu. Volodymyr')
     while words and not (words[0].lower() in _ROLE_HEADS or words[0].lower() in DEMONYMS
                          or _ORDINAL.match(words[0].lower())):
         words.pop(0)

@@ -74,7 +74,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
 _TITLED_NAME = re.compile(
-    r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)\b(?!\s+[A-Z])"
+    r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
 )
 _NAME_CONT = re.compile(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])")
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
@@ -127,7 +127,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             if name and len(name.split()) == 3 and (other[name.split()[0].lower()]
-                                                    or re.search(r"\bof (?:the )?$", text[max(0, start - 7):start])):
+                                                    or re.search(r"\b(?:of|and|for|to|on)(?: the)? $",
+                                                                 text[max(0, start - 8):start])):
                 start += len(name.split()[0]) + 1  # 'of Turkey Recep Erdogan': the country is the title's
                 name = name.split(" ", 1)[1]
             title = title_before(text, start) if name and " " in name else None
@@ -309,10 +310,11 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     meetings.append(m)
             elif meetings and mt.joins_meeting(outside) and meetings[-1].paragraph >= pi - 3:
                 # 'The meeting was also attended by Prime Minister X': X joins the last meeting reported
+                # (a long list of attendees is a session, not talks between named people)
                 last = meetings[-1]
-                for p in _persons_in(ctx, sent, pi):
-                    if p.name not in last.participants:
-                        last.participants.append(p.name)
+                joining = [p.name for p in _persons_in(ctx, sent, pi) if p.name not in last.participants]
+                if len(joining) <= 2:
+                    last.participants.extend(joining)
     return quotes, meetings
 
 
@@ -349,16 +351,25 @@ def _outside(sent: Span, skip: list[tuple[int, int]]) -> str:
 def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -> mt.MeetingDraft | None:
     text = _outside(sent, ctx.skip[pi])
     hits = _person_hits(ctx, sent, pi, roles=True, topic=topic)
-    region = _meeting_region(sent, ctx.skip[pi])
-    found = list(dict.fromkeys(p for pos, p in hits if any(a <= pos < b for a, b in region)))
-    if not found and region:
-        return None
-    if len(found) < 2 and not region:
+    partners, subjects = _meeting_region(sent, ctx.skip[pi])
+    if partners or subjects:
+        inside = [(pos, p) for pos, p in hits if any(a <= pos < b for a, b in partners + subjects)]
+        found = list(dict.fromkeys(p for _, p in inside))
+        in_subject = [p for pos, p in inside if any(a <= pos < b for a, b in subjects)]
+        if not found or (len(found) == 1 and in_subject):
+            return None  # nobody named to meet, or only the subject ('X held a meeting with officials')
+        if len(found) == 1:
+            # 'He met with X' / 'Held talks with X': the one who met is the running topic, else the host
+            other = next((p for p in (topic, ctx.people.host) if p is not None and p not in found), None)
+            if other is None:
+                return None
+            found = [other, *found]
+    else:
         found = list(dict.fromkeys(p for _, p in hits))
-    if len(found) == 1 and topic is not None and topic not in found:
-        found = [topic, *found]
-    if len(found) == 1 and ctx.people.host is not None and ctx.people.host not in found:
-        found = [ctx.people.host, *found]
+        if len(found) == 1 and topic is not None and topic not in found:
+            found = [topic, *found]
+        if len(found) == 1 and ctx.people.host is not None and ctx.people.host not in found:
+            found = [ctx.people.host, *found]
     if len(found) < 2:
         return None
     date = _date_of(sent, ctx, pi)
@@ -370,37 +381,45 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
     return mt.MeetingDraft([p.name for p in found], date, place, kind, pi, dated)
 
 
-_SUBJECTS = ("nsubj", "nsubjpass")
+_SUBJECTS = ("nsubj", "nsubjpass", "agent")
+_NAME_CHAIN = re.compile(
+    r"\w+(?:\s*(?:[A-Z][\w'’\-.]*|of|the|to|for|and|on|de|da|von|der|van|al|el|bin|la|le|[,–—\-])(?=\W))+"
+)
 _PARTNER_DEPS = ("agent", "dobj")
 
 
-def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Char spans of a sentence that hold a meeting's participants, read from the parse.
+def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Char spans of a sentence that hold a meeting's participants, read from the parse: (partners, subjects).
 
     For each meeting word: its own phrase ('talks with X'), the 'with' phrases of the words between it and
     the clause it belongs to ('spoke via video call with X'), and that clause's subject ('After a meeting
     with X, the President said ...'). People elsewhere in the sentence (in a reported clause) are left out.
     """
-    spans: list[tuple[int, int]] = []
+    partners: list[tuple[int, int]] = []
+    subjects: list[tuple[int, int]] = []
     doc = sent.doc
     for tok in sent:
         if not mt.is_trigger_token(tok) or any(a <= tok.idx < b for a, b in skip):
             continue
-        spans.append(_span(doc, tok))
+        partners.append(_span(doc, tok))
         node, steps = tok, 0
         while steps < 8:
             for child in node.children:
                 partner = node is tok and child.dep_ in _PARTNER_DEPS and mt.is_meeting_verb(tok.lower_)
                 if partner or (child.dep_ == "prep" and child.lower_ in ("with", "between", "among")):
-                    spans.append(_span(doc, child))
+                    a, b = _span(doc, child)
+                    chain = _NAME_CHAIN.match(doc.text, child.idx)  # the parse may cut a long title short
+                    partners.append((a, max(b, chain.end() if chain else b)))
             subj = [c for c in node.children if c.dep_ in _SUBJECTS]
             if subj:
-                spans.extend(_span(doc, c) for c in subj)
+                subjects.extend(_span(doc, c) for c in subj)
                 break
             if node.head is node:
                 break
             node, steps = node.head, steps + 1
-    return spans
+    # a subject's span may hold the meeting word itself ('After talks with X, Y said'): it is a partner span then
+    subjects = [s for s in subjects if not any(s[0] <= p[0] and p[1] <= s[1] for p in partners)]
+    return partners, subjects
 
 
 def _span(doc: Doc, tok) -> tuple[int, int]:

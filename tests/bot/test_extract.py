@@ -272,3 +272,26 @@ def test_three_word_name_after_title_and_role_resolution(nlp):
               'our companies," he said.', date="2022-02-03")
     assert "Recep Tayyip Erdoğan" in {p.name for p in ext.people}
     assert quotes(ext) == [("We are proud of our companies", "Recep Tayyip Erdoğan")]
+
+
+def test_meeting_needs_someone_named_besides_the_subject(nlp):
+    ext = run(nlp, "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev.",
+              "The President held a briefing session, via videoconference, with permanent members of the Security "
+              "Council. The meeting was attended by Prime Minister Mikhail Mishustin, Speaker Valentina Matviyenko "
+              "and Defence Minister Sergei Shoigu.", date="2022-04-15")
+    assert {frozenset(m.participants) for m in ext.meetings} == {frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"})}
+
+
+def test_long_title_after_with_and_reported_statement(nlp):
+    ext = run(nlp, "Deputy Head of the Office of the President of Ukraine Ihor Zhovkva held a working meeting with "
+                   "Security Policy Adviser to the President of the Republic of Estonia Liis Mure.",
+              "This was stated by President of Ukraine Volodymyr Zelenskyy following the talks with Prime Minister "
+              "of the United Kingdom Boris Johnson.", date="2022-02-01")
+    got = {frozenset(m.participants) for m in ext.meetings}
+    assert got == {frozenset({"Ihor Zhovkva", "Liis Mure"}), frozenset({"Volodymyr Zelenskyy", "Boris Johnson"})}
+
+
+def test_title_does_not_cross_a_sentence():
+    from bot.extract.people import title_before
+    text = "He shares the view of Moldovan President Maia Sandu. Volodymyr Zelenskyy said so."
+    assert title_before(text, text.index("Volodymyr")) is None
