@@ -438,6 +438,9 @@ MEETING_NOUNS: frozenset[str] = frozenset(
     }
 )
 MEETING_VERBS: frozenset[str] = frozenset({"met", "meet", "meets", "meeting"})
+
+RECEIVING_VERBS: frozenset[str] = frozenset({"received", "welcomed", "hosted", "presented"})
+"""Verbs of an in-person encounter when their object (or, for 'presented … to', the recipient) is a named person."""
 CALL_WORDS: tuple[str, ...] = ("telephone", "phone", "call", "calls", "called")
 
 ONLINE_HEADS: frozenset[str] = frozenset(

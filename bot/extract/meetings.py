@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from bot.extract.dates import span_of
-from bot.extract.lexicon import CALL_WORDS, FUTURE_CUES, MEETING_NOUNS, MEETING_VERBS, ONLINE_HEADS
+from bot.extract.lexicon import CALL_WORDS, FUTURE_CUES, MEETING_NOUNS, MEETING_VERBS, ONLINE_HEADS, RECEIVING_VERBS
 
 _CALL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CALL_WORDS) + r")\b", re.I)
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_CUES) + r")\b", re.I)
@@ -21,6 +21,10 @@ _INTRODUCING = re.compile(
     r"(?:meeting|talks|negotiations|video ?conference)|(?:video|online)[ -]?\w+ with|"
     r"a (?:\w+,? ){0,3}meeting|summit with)\b",
     re.I,
+)
+# 'received President X', 'welcomed Prime Minister Y', 'presented the Order of Friendship to President Z'
+_RECEIVING = re.compile(
+    r"\b(?:received|welcomed|hosted)\s+(?:the\s+)?[A-Z]|\bpresented\s+(?:[\w\-]+\s+){1,6}?to\s+(?:the\s+)?[A-Z]"
 )
 # meetings mentioned inside quoted speech
 QUOTE_MET_YOU = re.compile(
@@ -49,8 +53,8 @@ class MeetingDraft:
     sources: list[str] = field(default_factory=list)
 
 
-_TRIGGER_TOKENS = frozenset(t for t in MEETING_NOUNS | MEETING_VERBS if " " not in t)
-_MEETING_VERBS = frozenset(MEETING_VERBS)
+_TRIGGER_TOKENS = frozenset(t for t in MEETING_NOUNS | MEETING_VERBS | RECEIVING_VERBS if " " not in t)
+_MEETING_VERBS = frozenset(MEETING_VERBS | RECEIVING_VERBS)
 
 
 def is_trigger_token(tok: Token) -> bool:
@@ -62,6 +66,11 @@ def is_trigger_token(tok: Token) -> bool:
     return word in ONLINE_HEADS and prev in ("video", "online", "-")
 
 
+def is_receiving_verb(word: str) -> bool:
+    """'received', 'welcomed', 'hosted', 'presented': an encounter only when a person is the object."""
+    return word in RECEIVING_VERBS
+
+
 def is_meeting_verb(word: str) -> bool:
     """A verb whose object is the person met ('met X', 'received X')."""
     return word in _MEETING_VERBS
@@ -71,6 +80,8 @@ def is_meeting_sentence(text: str) -> bool:
     """Does the sentence introduce a meeting (not only refer back to 'the meeting')?"""
     if _ONLINE.search(text) and re.search(r"\b(?:with|between)\b", text):
         return not _ANAPHORIC.search(text) or bool(_INTRODUCING.search(text))
+    if _RECEIVING.search(text):
+        return not _ANAPHORIC.search(text)
     if not _TRIGGER.search(text):
         return False
     if _INTRODUCING.search(text):

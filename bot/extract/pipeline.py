@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, holiday_date, resolve_date
-from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, VENUE_NOUNS
+from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS
 from bot.extract.people import People, Person, clean_name, title_after, title_before
 from bot.extract.places import place_in
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
@@ -126,9 +126,10 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
         for m in _TITLED_NAME.finditer(text):
             name = clean_name(m.group(1))
             start = m.start(1)
-            if name and len(name.split()) == 3 and (other[name.split()[0].lower()]
-                                                    or re.search(r"\b(?:of|and|for|to|on)(?: the)? $",
-                                                                 text[max(0, start - 8):start])):
+            before = text[max(0, start - 40):start].split()[-1:]
+            prev = before[0].lower() if before and before[0][:1].isupper() else ""
+            prev_ok = bool(prev) and (prev in TITLE_WORDS or any(k.split()[-1:] == [prev] for k in other))
+            if name and len(name.split()) == 3 and (other[name.split()[0].lower()] or not prev_ok):
                 start += len(name.split()[0]) + 1  # 'of Turkey Recep Erdogan': the country is the title's
                 name = name.split(" ", 1)[1]
             title = title_before(text, start) if name and " " in name else None
@@ -401,12 +402,20 @@ def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple
     for tok in sent:
         if not mt.is_trigger_token(tok) or any(a <= tok.idx < b for a, b in skip):
             continue
-        partners.append(_span(doc, tok))
+        receiving = mt.is_receiving_verb(tok.lower_)
+        if receiving and any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # 'the award presented by X' is not a meeting
+        if not receiving:
+            partners.append(_span(doc, tok))
         node, steps = tok, 0
         while steps < 8:
             for child in node.children:
                 partner = node is tok and child.dep_ in _PARTNER_DEPS and mt.is_meeting_verb(tok.lower_)
-                if partner or (child.dep_ == "prep" and child.lower_ in ("with", "between", "among")):
+                if partner and receiving and child.lower_ not in TITLE_WORDS and child.ent_type_ != "PERSON":
+                    partner = False  # 'received the Freedom Award': the object is not a person
+                given = node is tok and tok.lower_ == "presented" and child.dep_ == "dative"
+                with_ = child.dep_ in ("prep", "dative") and child.lower_ in ("with", "between", "among", "to")
+                if partner or given or (with_ and (child.lower_ != "to" or tok.lower_ == "presented")):
                     a, b = _span(doc, child)
                     chain = _NAME_CHAIN.match(doc.text, child.idx)  # the parse may cut a long title short
                     partners.append((a, max(b, chain.end() if chain else b)))

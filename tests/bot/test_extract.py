@@ -295,3 +295,12 @@ def test_title_does_not_cross_a_sentence():
     from bot.extract.people import title_before
     text = "He shares the view of Moldovan President Maia Sandu. Volodymyr Zelenskyy said so."
     assert title_before(text, text.index("Volodymyr")) is None
+
+
+def test_receiving_and_presenting_to_a_named_person(nlp):
+    ext = run(nlp, "Vladimir Putin presented the Order of Friendship to President of Turkmenistan Serdar "
+                   "Berdimuhamedov for his contribution.",
+              "Ambassador Oksana Markarova received the Ronald Reagan Freedom Award for President of Ukraine "
+              "Volodymyr Zelenskyy.", date="2022-06-10")
+    assert {frozenset(m.participants) for m in ext.meetings} == {
+        frozenset({"Vladimir Putin", "Serdar Berdimuhamedov"})}
