@@ -131,9 +131,32 @@ def resolve_date(text: str, base_iso: str) -> str | None:
     if len(words) <= 2 and words and words[-1] in WEEKDAYS and (len(words) == 1 or words[0] in ("last", "this")):
         delta = (base.weekday() - WEEKDAYS[words[-1]]) % 7
         return (base - timedelta(days=delta)).isoformat()
+    ago = _AGO.fullmatch(t)
+    if ago:
+        return _ago(ago.group(1), ago.group(2), base)
     if _DURATION.search(t):
         return None
     return _absolute(t, base)
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "several": None, "a few": None, "some": None}
+_AGO = re.compile(r"(?:about |around |almost |nearly |some |more than |over )?(a|an|one|two|three|four|five|six|"
+                  r"seven|eight|nine|ten|\d{1,2}) (year|month|week|day)s? ago")
+
+
+def _ago(count: str, unit: str, base: date) -> str:
+    """'two years ago' -> that year; 'three months ago' -> that month; weeks -> that week; days -> that day."""
+    n = int(count) if count.isdigit() else _NUMBERS[count]
+    if unit == "year":
+        return f"{base.year - n:04d}"
+    if unit == "month":
+        m = base.year * 12 + base.month - 1 - n
+        return _month_str(m // 12, m % 12 + 1)
+    if unit == "week":
+        start = base - timedelta(days=base.weekday() + 7 * n)
+        return _range(start, start + timedelta(days=6))
+    return (base - timedelta(days=n)).isoformat()
 
 
 def _part_year(part: str, year: int) -> tuple[date, date]:

@@ -165,6 +165,7 @@ ROLE_NOUNS: tuple[str, ...] = (
     "emir",
     "sultan",
     "guest",
+    "counterpart",
     "host",
     "visitor",
     "chairman",
@@ -192,7 +193,7 @@ ROLE_NOUNS: tuple[str, ...] = (
 )
 """Nouns naming a role; a phrase such as "the Belarusian leader" is resolved through them."""
 
-GUEST_ROLES: frozenset[str] = frozenset({"guest", "visitor"})
+GUEST_ROLES: frozenset[str] = frozenset({"guest", "visitor", "counterpart"})
 GENERIC_LEADER_ROLES: frozenset[str] = frozenset({"head of state", "leader", "host", "head"})
 
 TITLE_WORDS: frozenset[str] = frozenset(
@@ -651,3 +652,11 @@ VENUE_NOUNS: tuple[str, ...] = (
     "monument", "stadium", "port", "seaport", "bridge", "estate", "house", "school", "hospital", "factory",
 )
 """Lower-case nouns after a capitalised name that make it a place ('the Bocharov Ruchei residence')."""
+
+UPPER_LATIN: str = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+"""Upper-case Latin letters for a regex character class, accented ones too ('Šimonytė', 'Ólafur')."""
+
+
+def latin(pattern: str) -> str:
+    """A regex whose '[A-Z…]' classes also take accented capitals."""
+    return pattern.replace("A-Z", UPPER_LATIN)

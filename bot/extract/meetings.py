@@ -24,7 +24,7 @@ _INTRODUCING = re.compile(
 )
 # 'received President X', 'welcomed Prime Minister Y', 'presented the Order of Friendship to President Z'
 _RECEIVING = re.compile(
-    r"\b(?:received|welcomed|hosted)\s+(?:the\s+)?[A-Z]|\bpresented\s+(?:[\w\-]+\s+){1,6}?to\s+(?:the\s+)?[A-Z]"
+    r"\b(?:received|welcomed|hosted)\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+)?(?:the\s+)?[A-Z]|\bpresented\s+(?:[\w\-]+\s+){1,6}?to\s+(?:the\s+)?[A-Z]"
 )
 # meetings mentioned inside quoted speech
 QUOTE_MET_YOU = re.compile(

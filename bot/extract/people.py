@@ -21,15 +21,16 @@ from bot.extract.lexicon import (
     PRONOUNS_SUBJ,
     ROLE_NOUNS,
     TITLE_WORDS,
+    latin,
 )
 from bot.models import PersonMention
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_TITLE_TAIL = re.compile(r"((?:(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on)\s+)+)$")
-_APPOSITIVE = re.compile(
+_TITLE_TAIL = re.compile(latin(r"((?:(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on)\s+)+)$"))
+_APPOSITIVE = re.compile(latin(
     r"^,\s+(?:the\s+)?((?:[A-Z0-9][\w'’\-.]*)(?:\s+(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on|in))*)"
-)
+))
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _ROLE_HEADS = frozenset(
     w for r in ROLE_NOUNS for w in r.replace("-", " ").split() if w not in ("of", "state", "government")
@@ -282,6 +283,12 @@ class People:
         role = next((r for r in ROLE_NOUNS if re.search(rf"\b{re.escape(r)}\b", low)), None)
         if role is None:
             return None
+        bare = re.sub(r"^(?:the|his|her|our)\s+", "", low)
+        if " of " in bare:
+            # 'the Head of the President's Office': the one person whose title begins so
+            holders = [p for p in self.persons if any(t.lower().replace("’", "'").startswith(bare) for t in p.titles)]
+            if len(holders) == 1:
+                return holders[0]
         countries = countries_of(low.replace(role, " "))
         if countries:
             hits = [p for p in self.persons if p.countries() & countries]
@@ -292,6 +299,8 @@ class People:
             unknown = [p for p in self.persons if not p.countries()]
             if role in GENERIC_LEADER_ROLES:
                 return self.host if self.host in unknown else None
+            if role in GUEST_ROLES:  # 'his Azerbaijani counterpart' when no title names the country
+                return self.guests[0] if self.guests and self.guests[0] in unknown else None
             holders = [p for p in unknown if re.search(rf"\b{re.escape(role)}\b", p.role_text())]
             return holders[0] if len(holders) == 1 else None
         if role in GUEST_ROLES:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, holiday_date, resolve_date
-from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS
+from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
 from bot.extract.people import People, Person, clean_name, title_after, title_before
 from bot.extract.places import place_in
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
@@ -73,12 +73,12 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 
 
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
-_TITLED_NAME = re.compile(
+_TITLED_NAME = re.compile(latin(
     r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
-)
-_NAME_CONT = re.compile(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])")
+))
+_NAME_CONT = re.compile(latin(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])"))
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
-_NAME_TAIL = re.compile(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$")
+_NAME_TAIL = re.compile(latin(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$"))
 
 
 def _collect_people(ctx: Context) -> list[list[Label]]:
@@ -413,6 +413,10 @@ def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple
                 partner = node is tok and child.dep_ in _PARTNER_DEPS and mt.is_meeting_verb(tok.lower_)
                 if partner and receiving and child.lower_ not in TITLE_WORDS and child.ent_type_ != "PERSON":
                     partner = False  # 'received the Freedom Award': the object is not a person
+                if node is tok and receiving and child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                    # 'received in the Kremlin President X': the parse hangs the person under 'in'
+                    partner = any(g.dep_ == "pobj" and (g.lower_ in TITLE_WORDS or g.ent_type_ == "PERSON")
+                                  for g in child.children)
                 given = node is tok and tok.lower_ == "presented" and child.dep_ == "dative"
                 with_ = child.dep_ in ("prep", "dative") and child.lower_ in ("with", "between", "among", "to")
                 if partner or given or (with_ and (child.lower_ != "to" or tok.lower_ == "presented")):

@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.extract.lexicon import CONNECTORS, LABEL_STOP_PREV, NONPERSON_LABELS, ROLE_NOUNS, TITLE_WORDS
+from bot.extract.lexicon import (
+    CONNECTORS,
+    LABEL_STOP_PREV,
+    NON_NAME_TOKENS,
+    NONPERSON_LABELS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+    latin,
+)
 from bot.extract.people import clean_name, dedupe_garbled
 
 _WORD = re.compile(r"\S+")
-_CAP = re.compile(r"^[A-Z][\w'’\-.]*$")
+_CAP = re.compile(latin(r"^[A-Z][\w'’\-.]*$"))
 _SENT_END = ("." , "!", "?", "…", "\"", "”", "»", ")", "]", ":", ";")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROLE_WORDS = frozenset(w for r in ROLE_NOUNS for w in r.split())
@@ -48,7 +56,7 @@ def find_labels(text: str) -> list[Label]:
                 break
             if _CAP.match(tok) or (run and tok in CONNECTORS):
                 run.append(w)
-                if len(run) > 16:
+                if len(run) > 28:
                     break
                 continue
             prev = w
@@ -108,6 +116,8 @@ def parse_label(raw: str) -> tuple[str | None, str | None]:
             name_words.pop(0)  # 'President of Russia Vladimir Putin': Russia belongs to the title
         else:
             break
+    while len(name_words) > 2 and name_words[0].lower().strip(".,") in NON_NAME_TOKENS:
+        name_words.pop(0)  # '… of the Armed Forces Valery Gerasimov': the tail of the title is no name
     if len(name_words) > 3:
         name_words = name_words[-3:] if re.fullmatch(r"[A-Z]\.", name_words[-2]) else name_words[-2:]
     title_words = words[: len(words) - len(name_words)]
