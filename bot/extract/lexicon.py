@@ -617,6 +617,8 @@ NON_NAME_TOKENS: frozenset[str] = frozenset(
         "congress",
         "republic",
         "federation",
+        "confederation",
+        "department",
         "council",
         "committee",
         "parliament",

@@ -284,11 +284,14 @@ class People:
         if role is None:
             return None
         bare = re.sub(r"^(?:the|his|her|our)\s+", "", low)
-        if " of " in bare:
+        if " of " in bare and not any(bare.startswith(r) for r in ROLE_NOUNS if " of " in r):
             # 'the Head of the President's Office': the one person whose title begins so
-            holders = [p for p in self.persons if any(t.lower().replace("’", "'").startswith(bare) for t in p.titles)]
-            if len(holders) == 1:
-                return holders[0]
+            head = bare.split(" of ")[0]  # 'the Head of the Office of the President': a head, not a president
+            for prefix in (bare, head):
+                holders = [p for p in self.persons
+                           if any(t.lower().replace("’", "'").startswith(prefix) for t in p.titles)]
+                if len(holders) == 1:
+                    return holders[0]
         countries = countries_of(low.replace(role, " "))
         if countries:
             hits = [p for p in self.persons if p.countries() & countries]
