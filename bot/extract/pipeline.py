@@ -78,6 +78,7 @@ _TITLED_NAME = re.compile(latin(
 ))
 _NAME_CONT = re.compile(latin(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])"))
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
+_CAP_NEXT = re.compile(latin(r"[ \t]+[A-Z]"))
 _NAME_TAIL = re.compile(latin(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$"))
 
 
@@ -114,6 +115,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 name_start, end = ent.start_char + m.start(1), ent.end_char + (more.end() - more.start() if more else 0)
                 if not name or " " not in name or not title_before(text, name_start):
                     continue
+                if _CAP_NEXT.match(text, end):
+                    continue  # the entity stops inside a longer run of names ('… of Palestine Mahmoud | Abbas Abbas')
             title = title_before(text, name_start) or title_after(text, end)
             prev = text[max(0, name_start - 12):name_start].split()
             nxt = text[end:end + 14]

@@ -140,4 +140,5 @@ def dedupe_garbled_tail(words: list[str]) -> list[str]:
     for n in (3, 2):
         if len(words) >= 2 * n and words[-n:] == words[-2 * n:-n][::-1]:
             return words[:-n]
-    return dedupe_garbled(words) if len(set(words)) < len(words) else words
+    names = [w for w in words if w.lower() not in CONNECTORS]
+    return dedupe_garbled(words) if len(set(names)) < len(names) else words
