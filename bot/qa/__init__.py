@@ -32,7 +32,7 @@ async def lexicon(store: Store) -> Lexicon:
     if cached is not None and cached.signature == signature:
         return cached
     built = Lexicon(await sql.load_people(store), await sql.load_aliases(store), await sql.load_titles(store),
-                    signature)
+                    signature, await sql.load_places(store))
     _LEXICONS[store] = built
     return built
 

@@ -9,6 +9,7 @@ from bot.qa import render
 from bot.qa.intent import ARTICLES, MEETINGS, PERSON, QUOTES_ABOUT, QUOTES_BY, SEARCH, Query
 from bot.qa.names import Person
 from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
+from bot.qa.text import words
 from bot.store import Store
 from bot.store import queries as sql
 
@@ -109,8 +110,6 @@ def merge_meetings(rows, parts: dict[int, list[tuple[int, str]]]) -> list[Meetin
 
 
 def _place_ok(item: MeetingItem, place: list[str]) -> bool:
-    from bot.qa.text import words
-
     have = set(words(item.place or ""))
     return all(p in have for p in place)
 
@@ -122,6 +121,10 @@ async def meetings(store: Store, q: Query) -> Answer:
         place_words = q.unknown.split()
         if await sql.meetings_in(store, start=start, end=end, place=place_words, limit=1):
             q.place, q.unknown = place_words, None
+    if q.unknown and q.place_guess:
+        where = q.place_guess.title()
+        return Answer(q.intent, f"I found nothing about meetings in or with \u201c{where}\u201d{_when(q)}: no "
+                                "meeting place and nobody of that name is in the articles I have.")
     if q.unknown:
         return _unknown(q, "meetings of")
     place = f" in {' '.join(q.place).title()}" if q.place else ""
@@ -136,15 +139,22 @@ async def meetings(store: Store, q: Query) -> Answer:
     for p in await sql.participants(store, [r["id"] for r in rows]):
         parts.setdefault(p["meeting_id"], []).append((p["person_id"], p["name"]))
     items = merge_meetings(rows, parts)
-    if q.place:
-        items = [i for i in items if _place_ok(i, q.place)]
+    if q.place:  # at the place; a meeting whose place was not read counts when its report names the place
+        unplaced = [i.sources[0].article_id for i in items if not i.place]
+        match = sql.fts_match(q.place)
+        named = await sql.articles_matching(store, match, unplaced) if match and q.persons else set()
+        items = [i for i in items if _place_ok(i, q.place) or not i.place and i.sources[0].article_id in named]
     asked = {p.id for p in q.persons}
     fits = q.partner_filter or (lambda pid: True)
     note = ""
     if q.partner_filter and items:
         kept = [i for i in items if any(fits(pid) for pid in i.participant_ids if pid not in asked)]
+        headline = [i for i in items if any(q.partner_filter.fits_text(s.title) for s in i.sources)]
         if kept:
             items = kept
+        elif headline:  # no title says it, but the report's headline does ("met with a delegation of US senators")
+            items, fits = headline, (lambda pid: True)  # noqa: E731
+            note = f"\n(Read {q.partner_role} from the headlines of the reports; the articles give no such titles.)"
         else:  # the articles give no such titles: show the meetings, and say the role was not checked
             fits = lambda pid: True  # noqa: E731
             note = f"\n(No title in the articles says which of them are {q.partner_role}; these are all of them.)"
@@ -290,6 +300,17 @@ async def _find_articles(store: Store, q: Query) -> tuple[list, bool]:
 
 
 async def articles(store: Store, q: Query) -> Answer:
+    names = {t for p in q.persons for t in words(p.name)} | {f for p in q.persons for f in p.forms}
+    if q.persons and q.intent == ARTICLES and all(t in names for t in q.topic):
+        # "news about Zelenskyy", "latest on Duda": the articles that name the person, newest first
+        start, end = q.span.iso if q.span else (None, None)
+        rows = await sql.articles_of_person(store, q.persons[0].id, start=start, end=end, limit=ARTICLE_LIMIT)
+        subject = f"articles about {q.persons[0].name}"
+        if not rows:
+            return nothing(q, subject, _how(q))
+        items = [ArticleItem(Source(r["id"], r["title"], r["date"], r["url"])) for r in rows]
+        header = f"Articles about {q.persons[0].name}{_when(q)}:{_how(q)}"
+        return Answer(ARTICLES, render.listing(header, [render.article_line(i) for i in items]), items=items)
     rows, partial = await _find_articles(store, q)
     topic = " ".join(q.topic)
     fallback = q.intent == SEARCH

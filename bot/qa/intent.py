@@ -17,17 +17,22 @@ A small grammar over the question's folded words:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.people import HONORIFICS
-from bot.qa.names import Lexicon, Person, is_place_word
+from rapidfuzz.distance import OSA
+
+from bot.people import HONORIFICS, fold
+from bot.qa.names import Lexicon, Person, RoleFilter, is_place_word
 from bot.qa.text import (
     ARTICLE_WORDS,
+    GRAMMAR,
     MEET_WORDS,
+    PLACE_VERBS,
     QUOTE_WORDS,
     STOP,
+    TALK_WORDS,
+    TITLE_WORDS,
     TOPIC_MARKERS,
     WEAK_MEET_WORDS,
     content,
@@ -60,9 +65,10 @@ class Query:
     topic: list[str] = field(default_factory=list)
     place: list[str] = field(default_factory=list)
     unknown: str | None = None  # words in a name position that name nobody the articles know
-    partner_filter: Callable[[int], bool] | None = None  # "which first ladies met X": who counts
+    partner_filter: RoleFilter | None = None  # "which first ladies met X": who counts
     partner_role: str = ""
     how: list[str] = field(default_factory=list)  # how names were read ("typo", "role phrase"), for the answer
+    place_guess: str = ""  # words after "visited"/"in" that name no person: maybe a place no meeting was held at
 
 
 @dataclass(slots=True)
@@ -126,21 +132,81 @@ def _whole_person(tokens: list[str], lexicon: Lexicon) -> tuple[Person, str] | N
     return None
 
 
+_REPLY_WORDS = {"reaction", "reactions", "response", "responses", "responded", "reacted", "react", "respond",
+                "reply", "replied", "answer", "answered"}
+_BE = {"was", "were", "is", "are", "been", "be"}
+_QUESTION_WORDS = {"who", "whom", "when", "where", "which"}
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
+
+
 def _split_topic(tokens: list[str]) -> tuple[list[str], list[str]]:
     for i, token in enumerate(tokens):
-        if token in TOPIC_MARKERS and content(tokens[i + 1:]):
+        marker = token in TOPIC_MARKERS or (token == "to" and i > 0 and tokens[i - 1] in _REPLY_WORDS)
+        if marker and content(tokens[i + 1:]):
             return tokens[:i], tokens[i + 1:]
     return tokens, []
 
 
+def _iso_dates(question: str) -> str:
+    """'16.06.2022' (day first) and '06/16/2022' (month first unless the first number cannot be one) as ISO days."""
+    def iso(m: re.Match) -> str:
+        a, sep, b, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+        day, month = (a, b) if sep == "." or a > 12 else (b, a)
+        return f"{year}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else m.group(0)
+
+    return _NUMERIC_DATE.sub(iso, question)
+
+
+_VOCAB = sorted(GRAMMAR | TITLE_WORDS | TALK_WORDS)
+
+
+def _fix_typos(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """A mistyped grammar word ("qoutes", "meetng", "statments") read as the word; names and inflections kept."""
+    out = []
+    for t in tokens:
+        if len(t) >= 5 and not t.isdigit() and t not in STOP and t not in GRAMMAR and not lexicon.knows(t):
+            for w in _VOCAB:
+                if (w[0] == t[0] and abs(len(w) - len(t)) <= 1 and w[:-1] != t[:-1] and w.rstrip("s") != t.rstrip("s")
+                        and OSA.distance(t, w, score_cutoff=1) <= 1):
+                    t = w
+                    break
+        out.append(t)
+    return out
+
+
+def _name_like(question: str, run: list[str]) -> bool:
+    """Whether words were written like a name: capitalized where a sentence does not start."""
+    for m in re.finditer(r"[^\W\d_]+", question):
+        if fold(m.group(0)) == run[0] and m.group(0)[:1].isupper() and question[: m.start()].strip(" \t\"'"):
+            return True
+    return False
+
+
+def _before(tokens: list[str], i: int) -> str | None:
+    """The word before position ``i``, skipping "the" and honorifics."""
+    j = i - 1
+    while j >= 0 and (tokens[j] == "the" or tokens[j] in {"mr", "mrs", "ms", "dr", "president"}):
+        j -= 1
+    return tokens[j] if j >= 0 else None
+
+
 def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     """Read a question; never raises for any text."""
-    span, rest = find_span(" ".join(words(question)), now)
-    tokens = rest.split()
+    span, rest = find_span(" ".join(words(_iso_dates(question))), now)
+    tokens = _fix_typos(rest.split(), lexicon)
+    rest = " ".join(tokens)
     q = Query(SEARCH, question, span=span)
 
+    does_do = tokens[:2] in (["what", "does"], ["what", "do"]) and tokens[-1:] in (["do"], ["does"])
+    if (set(tokens) & TITLE_WORDS or does_do) and not set(tokens) & (QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
+                                                                       | TALK_WORDS):
+        named = lexicon.scan(tokens)  # "what is Draghi's title", "what position does Costa hold"
+        if len(named) == 1 and not any(t in TOPIC_MARKERS for t in tokens[named[0].end:]):
+            q.intent, q.persons, q.how = PERSON, [named[0].person], [named[0].how]
+            return q
     info = _INFO.match(rest)
-    if info and not (set(info.group("x").split()) & (QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS)):
+    if info and not (set(info.group("x").split()) & (QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS)) and (
+            info.group("x").split()[0] not in _PLACE_MARKERS | {"to", "with"}):
         whole = _whole_person(info.group("x").split(), lexicon)
         if whole:
             q.intent, q.persons = PERSON, [whole[0]]
@@ -162,6 +228,12 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         t in {"tell", "tells"} and main[i + 1:i + 2] not in (["me"], ["us"]) for i, t in enumerate(main))
     meet = any(t in MEET_WORDS for t in main) or bool(found and any(t in WEAK_MEET_WORDS for t in main))
     article = any(t in ARTICLE_WORDS for t in main)
+    for i, t in enumerate(main):  # "talked with X" is a meeting, "talked about X" (the topic clause) a quote
+        if t in TALK_WORDS:
+            if main[i + 1:i + 2] in (["with"], ["to"]) and not topic:
+                meet = True
+            else:
+                quote = True
     what_did = main[:1] == ["what"] and main[1:2] != [] and main[1] in {"did", "does", "do", "has", "have"}
     role_words: list[str] = []
     if meet and main[:1] in (["which"], ["what"]):
@@ -175,15 +247,30 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         if q.partner_filter:
             taken |= set(range(1, 1 + len(role_words)))
 
+    runs = _runs(main, taken)
+    be_where = bool(main[:1]) and main[0] in _QUESTION_WORDS and any(t in _BE for t in main)
+    if not quote and not article:
+        for run in runs:  # "when was Bettel in Kyiv", "who was in Minsk", "did Johnson visit Kyiv"
+            if run.after in PLACE_VERBS and lexicon.role(run.tokens) is None and (
+                    lexicon.is_place(run.tokens) and (found or main[0] in _QUESTION_WORDS or meet)
+                    or be_where and run.after in _PLACE_MARKERS):
+                meet = True
     unresolved: list[list[str]] = []
-    for run in _runs(main, taken):
-        if meet and not quote and run.after in _PLACE_MARKERS:
+    for run in runs:
+        if meet and not quote and (run.after in _PLACE_MARKERS or run.after in PLACE_VERBS
+                                   and lexicon.is_place(run.tokens)):
             person = lexicon.role(run.tokens)
             if person is None:
                 q.place += [t for t in run.tokens if t not in STOP]
                 continue
             placed.append((run.start, person, "role phrase"))
             continue
+        if meet and run.after == "from" and not q.partner_filter and all(is_place_word(t) for t in run.tokens
+                                                                         if t not in STOP):
+            q.partner_filter = lexicon.role_filter(run.tokens)  # "did Zelenskyy meet anyone from Poland"
+            if q.partner_filter:
+                q.partner_role = "from " + " ".join(run.tokens).title()
+                continue
         person = lexicon.role(run.tokens)
         how = "role phrase"
         if person is None and (quote or meet):
@@ -192,11 +279,20 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
             placed.append((run.start, person, how))
         else:
             unresolved.append(run.tokens)
+            if meet and run.after in PLACE_VERBS and not q.place_guess:
+                q.place_guess = " ".join(run.tokens)
     placed.sort(key=lambda x: x[0])
     persons = list({p.id: p for _, p, _ in placed}.values())
     q.how = [how for _, _, how in placed]
     if what_did and persons and not meet:
         quote, article = True, False  # "what did X <verb> (about Y)": what X said
+    verbless = not (quote or meet or article)
+    if persons and not meet and any(_before(main, start) == "from" for start, _, _ in placed):
+        quote = True  # "anything from Shoigu", "latest from Zelenskyy": what they said
+    if verbless and persons and content(topic):
+        quote = True  # "Scholz on IRIS systems", "Macron about Europe": what they said on it
+    if verbless and (len(persons) > 1 and not unresolved or persons and main[:1] == ["where"]):
+        meet = True  # "Putin and Lukashenko", "where was Johnson on 9 April": their meetings
 
     if quote and not persons and topic:
         topic, speaker = _speaker_in_topic(topic, lexicon)
@@ -208,7 +304,8 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     if quote:
         if persons:
             q.intent, q.topic = QUOTES_BY, topic_words
-        elif unresolved and main and main[0] not in {"who", "whom", "which"} and not topic_words:
+        elif (unresolved and main and main[0] not in {"who", "whom", "which"} and not topic_words
+              and _said_by(main, unresolved[0], question)):
             q.intent, q.unknown = QUOTES_BY, " ".join(unresolved[0])
         else:
             q.intent = QUOTES_ABOUT
@@ -221,6 +318,9 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         return q
     if article or topic_words:
         q.intent, q.topic = ARTICLES, content(main) + topic_words
+        if not persons:  # "news about Zelenskyy": the articles that name him
+            whole = _whole_person(q.topic, lexicon)
+            q.persons = [whole[0]] if whole and whole[1] not in {"typo", "role phrase"} else []
         return q
     if persons and not unresolved:
         q.intent, q.persons = PERSON, persons[:1]
@@ -230,6 +330,16 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         return q
     q.intent, q.topic = SEARCH, content(tokens)
     return q
+
+
+def _said_by(main: list[str], run: list[str], question: str) -> bool:
+    """Whether unknown words in a quote question stand where a speaker does ("what did X say", "quotes by X",
+    "Merkel's quotes") rather than a topic ("sanctions quotes")."""
+    at = next((i for i in range(len(main)) if main[i:i + len(run)] == run), 0)
+    if at > 0:
+        return True
+    possessive = re.search(re.escape(run[-1]) + r"['\u2019]s\b", fold(question), re.IGNORECASE)
+    return bool(possessive) or _name_like(question, run)
 
 
 def _speaker_in_topic(topic: list[str], lexicon: Lexicon) -> tuple[list[str], Person | None]:

@@ -9,7 +9,6 @@ When several people fit, the most prominent (most mentions, quotes and meetings)
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -45,13 +44,24 @@ _PHRASES = {("united", "states"): "usa", ("united", "kingdom"): "uk", ("great", 
 _FILLER = frozenset({"the", "of", "and", "for", "foreign", "republic", "grand", "duchy", "federation", "federal",
                      "state", "s", "a", "an"})
 _WILDCARDS = frozenset({"leader", "head", "chief", "boss"})
+_ANYONE = frozenset({"official", "officials", "politician", "politicians", "people", "person", "guest", "guests",
+                     "visitor", "visitors", "delegation", "delegations", "delegate", "delegates", "dignitary",
+                     "dignitaries", "counterpart", "counterparts", "partner", "partners", "anyone", "anybody",
+                     "someone", "somebody", "figure", "figures"})
+"""Words of a role phrase that ask for anybody: "which Polish officials" is "anyone whose title says Poland"."""
+_PLACE_GENERIC = frozenset({"palace", "office", "house", "hall", "room", "building", "residence", "city", "region",
+                            "centre", "center", "headquarters", "square", "street", "state", "national", "republic",
+                            "president", "minister", "government", "new", "great", "grand", "main"})
 _HEADS = frozenset({"president", "premier", "chancellor", "chairman", "king", "queen", "emir", "sultan", "leader",
                     "head", "minister", "ceo", "chief", "director", "governor", "chair"})
 
 
 def is_place_word(token: str) -> bool:
     """A country or its adjective ("us", "belarusian"), as role phrases use them."""
-    return token in _DEMONYMS
+    return token in _DEMONYMS or token in _COUNTRIES
+
+
+_COUNTRIES = frozenset(_DEMONYMS.values()) - {"europe", "nations", "nato"}
 
 
 def role_tokens(tokens: list[str]) -> frozenset[str]:
@@ -85,6 +95,25 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleFilter:
+    """Whether a person's titles fit a role phrase; ``need`` are its words, ``wild`` asks for a head (leader)."""
+
+    lexicon: Lexicon
+    need: frozenset[str]
+    wild: bool
+
+    def __call__(self, pid: int) -> bool:
+        person = self.lexicon.people.get(pid)
+        return person is not None and any(
+            self.need <= title and (not self.wild or bool(title & _HEADS)) for title, _ in person.titles
+        )
+
+    def fits_text(self, text: str) -> bool:
+        """Whether a text (a headline) names the role: "met with a delegation of US senators"."""
+        return self.need <= role_tokens(words(text))
+
+
+@dataclass(frozen=True, slots=True)
 class Found:
     """A person found at words ``start:end`` of a question, and how (exact, variant, typo, role)."""
 
@@ -97,8 +126,12 @@ class Found:
 class Lexicon:
     """Every person, indexed by the forms of their names; built once per database state."""
 
-    def __init__(self, people_rows, alias_rows, title_rows, signature: tuple = ()) -> None:
+    def __init__(self, people_rows, alias_rows, title_rows, signature: tuple = (), place_rows=()) -> None:
         self.signature = signature
+        self.places: set[str] = set()  # distinctive words of meeting places ("kyiv", "kremlin", "sochi")
+        for r in place_rows:
+            self.places.update(t for t in words(r["place"]) if t not in STOP and t not in _PLACE_GENERIC
+                               and len(t) > 2)
         self.people: dict[int, Person] = {
             r["id"]: Person(r["id"], r["name"], int(r["weight"] or 0)) for r in people_rows
         }
@@ -134,6 +167,10 @@ class Lexicon:
         if len(tokens) > 1:
             self.surname.setdefault(tokens[-1], set()).add(pid)
             self.first.setdefault(tokens[0], set()).add(pid)
+
+    def knows(self, token: str) -> bool:
+        """Whether a word is a form of some name ("zelensky", "olaf")."""
+        return token in self.full or token in self.surname or token in self.first
 
     def best(self, ids: set[int]) -> Person:
         return max((self.people[i] for i in ids), key=lambda p: (p.weight, -p.id))
@@ -203,21 +240,22 @@ class Lexicon:
                     best = (score, person)
         return best[1] if best else None
 
-    def role_filter(self, tokens: list[str]) -> Callable[[int], bool] | None:
-        """For "which first ladies ...": a test of whether a person's titles fit a role phrase."""
-        query = role_tokens(tokens)
+    def is_place(self, tokens: list[str]) -> bool:
+        """Whether words name a place where meetings were held ("kyiv", "the kremlin"), by the places known."""
+        core = [t for t in tokens if t not in STOP and t not in _PLACE_GENERIC]
+        return bool(core) and all(t in self.places for t in core)
+
+    def role_filter(self, tokens: list[str]) -> RoleFilter | None:
+        """For "which first ladies ...", "which Polish officials", "anyone from Poland": a test of whether a
+        person's titles fit a role phrase (a role, or a country with anybody)."""
+        query = role_tokens([t for t in tokens if t not in _ANYONE])
         need = query - _WILDCARDS
-        if not query & (ROLE_WORDS | _WILDCARDS | {"premier"}) or not need:
+        anyone = any(t in _ANYONE for t in tokens)
+        countries = bool(need) and all(t in _COUNTRIES or t == "europe" for t in need)
+        if not need or not (query & (ROLE_WORDS | _WILDCARDS | {"premier"}) or countries and (anyone or
+                                                                                            len(need) == len(query))):
             return None  # a bare "which leaders" is used loosely: no filter
-        wild = bool(query & _WILDCARDS)
-
-        def fits(pid: int) -> bool:
-            person = self.people.get(pid)
-            return person is not None and any(
-                need <= title and (not wild or bool(title & _HEADS)) for title, _ in person.titles
-            )
-
-        return fits
+        return RoleFilter(self, frozenset(need), bool(query & _WILDCARDS))
 
     def fuzzy(self, tokens: list[str], *, by_word: bool = True) -> Person | None:
         """A name with a small typo: the whole run against full names, else (``by_word``) one word against surnames."""

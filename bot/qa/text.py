@@ -23,13 +23,19 @@ STOP = _set(
     just also only even ever still yet again too please show list find give tell get let know look
     search display fetch want like need anything something everything nothing one ones thing things
     s t ok okay hi hello hey thanks thank bot newsbot took take takes taken place held hold holds
-    person persons people face personally foreign"""
+    person persons people face personally foreign lately recently currently ever already anyone anybody someone
+    somebody pls plz kindly could would possibly maybe i'd i'm"""
 )
 
 QUOTE_WORDS = _set(
     """say said says saying quote quotes quoted quoting quotation quotations statement statements remark remarks
     comment comments commented words stated declared claimed claim spoke speak speaks speech speeches
-    told"""
+    told saying sayings warn warned warns warning urge urged urges stress stressed stresses argue argued argues
+    insist insisted insists emphasize emphasized emphasised emphasises emphasizes criticize criticized criticised
+    criticizes condemn condemned condemns praise praised praises thanked announce announced announces
+    promise promised promises respond responded responds response reaction reacted reacts view views stance
+    opinion opinions think thinks thought believe believes answered explain explained wrote write writes message
+    messages rhetoric"""
 )
 MEET_WORDS = _set(
     """meet meets met meeting meetings talks negotiations negotiated visited visit visits hosted host hosts
@@ -38,10 +44,17 @@ MEET_WORDS = _set(
 ARTICLE_WORDS = _set(
     """article articles news story stories report reports reported press release releases coverage headline
     headlines happened happen happening latest recent newest new written published publication
-    mention mentions mentioned"""
+    mention mentions mentioned update updates developments development going headlines"""
 )
 WEAK_MEET_WORDS = _set("see sees saw seen came come comes visiting welcomed welcome received receive")
 """Meeting verbs only when a person is named: "which leaders came to see Zelenskyy"."""
+TALK_WORDS = _set("talk talked talking chat chatted")
+"""Quote verbs before "about"/"of" ("who talked about X"), meeting verbs before "with" ("talked with X")."""
+TITLE_WORDS = _set("title titles job jobs role roles position positions post office function occupation")
+"""In a question about a named person with no topic: "what is Draghi's title", "what position does Costa hold"."""
+PLACE_VERBS = _set("visit visits visited visiting go went gone travel travelled traveled trip came come comes been "
+                   "was were in at to arrived arrive arrives")
+"""Words before a place in a meeting question: "in Kyiv", "visited Kyiv", "came to Kyiv", "trip to Moscow"."""
 GRAMMAR = QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS
 TOPIC_MARKERS = ("about", "regarding", "concerning", "mentioning", "re", "on")
 ROLE_WORDS = _set(

@@ -26,7 +26,12 @@ _Y = r"(?:1[89]\d\d|2[01]\d\d)"
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "few": 3, "couple": 2}
 _N = r"(?:\d{1,3}|" + "|".join(_NUMBERS) + ")"
-_UNIT = r"(?:day|days|week|weeks|month|months|year|years)"
+_UNIT = r"(?:(?:of\s)?(?:day|days|week|weeks|month|months|year|years))"
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+_WD = "(?:" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + ")"
+_ORDINAL = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1,
+            "final": -1}
 
 # A date point: day month year in any common order, a month with a year, a bare month or a year.
 _POINT = (
@@ -72,6 +77,12 @@ def human_span(start: date, end: date) -> str:
         if start.month == 1 and end.month == 12:
             return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
     if start.year == end.year and start.month == end.month:
+        last = _month_end(end.year, end.month).day
+        part = ("early" if start.day == 1 and 9 <= end.day <= 12 else
+                "mid" if 9 <= start.day <= 12 and 19 <= end.day <= 21 else
+                "late" if 19 <= start.day <= 22 and end.day == last else "")
+        if part:
+            return f"{part} {MONTH_NAMES[start.month]} {start.year}"
         return f"{start.day}–{end.day} {MONTH_NAMES[start.month]} {start.year}"
     if start.year == end.year:
         return f"{start.day} {MONTH_NAMES[start.month]} – {human_day(end)}"
@@ -180,7 +191,7 @@ def _relative(kind: str, unit: str, now: date) -> tuple[date, date]:
 
 
 def _ago(n: int, unit: str, now: date) -> tuple[date, date]:
-    unit = unit.rstrip("s")
+    unit = unit.split()[-1].rstrip("s")
     if unit == "day":
         d = now - timedelta(days=n)
         return d, d
@@ -193,7 +204,7 @@ def _ago(n: int, unit: str, now: date) -> tuple[date, date]:
 
 
 def _past(n: int, unit: str, now: date) -> tuple[date, date]:
-    unit = unit.rstrip("s")
+    unit = unit.split()[-1].rstrip("s")
     if unit == "day":
         return now - timedelta(days=n - 1), now
     if unit == "week":
@@ -218,6 +229,14 @@ def _season(name: str, year: int | None, now: date) -> tuple[date, date]:
 # ------------------------------------------------------------------ the patterns
 
 _RULES: list[tuple[str, re.Pattern]] = [
+    ("part_of", re.compile(rf"\b(?:in\s|during\s)?(?:the\s)?(?P<o>first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
+                           rf"\s(?P<u>week|half)\sof\s(?:the\s)?(?P<a>{_M}(?:\s(?:of\s)?{_Y})?|{_Y}|(?:this|last)\s(?:month|year))\b")),
+    ("since_relative", re.compile(r"\b(?P<k>since|from)\s(?P<r>last|this|the\spast|past)\s(?P<u>week|month|year)\b")),
+    ("month_range", re.compile(rf"\b(?P<a>{_M})\s(?:to\s|and\s|through\s|till\s|until\s)?(?P<b>{_M}(?:\s{_Y})?)\b")),
+    ("month_days", re.compile(rf"\b(?P<m>{_M})\s(?P<d1>{_D})\s(?:to\s|and\s|through\s|till\s|until\s)?(?P<d2>{_D})"
+                              rf"(?:\s(?P<y>{_Y}))?\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<k>last|this|past|on)\s)?(?P<w>{_WD})\b")),
+    ("weekend", re.compile(r"\b(?P<k>last|this|past)\sweekend\b")),
     ("range", re.compile(rf"\b(?:between|from)\s(?P<a>{_POINT})\s(?:and|to|till|until|through)\s(?P<b>{_POINT})\b")),
     ("dash_range", re.compile(rf"\b(?P<a>{_D})\s(?P<b>{_D}\s{_M}(?:\s{_Y})?)\b")),
     ("ago", re.compile(rf"\b(?P<n>{_N})\s(?P<u>{_UNIT})\sago\b")),
@@ -271,8 +290,73 @@ def find_span(text: str, now: date) -> tuple[Span | None, str]:
     return None, text
 
 
+def _special(kind: str, m: re.Match, text: str, now: date) -> Span | None:
+    """The rules added for chat: parts of a month, weekdays, month ranges, 'since last week'."""
+    words = m.group(0)
+    if kind == "part_of":
+        a = m.group("a")
+        if a.split()[0] in {"this", "last"}:
+            rel = _relative(a.split()[0], a.split()[1], now)
+            year_end = date(rel[0].year, 12, 31)
+            whole = (rel[0], _month_end(rel[0].year, rel[0].month) if a.endswith("month") else year_end)
+        else:
+            whole = _point_span(a, now)
+        if whole is None:
+            return None
+        first, last = whole
+        o = _ORDINAL[m.group("o")]
+        if m.group("u") == "half":
+            mid = date(first.year, 6, 30) if (last - first).days > 40 else date(first.year, first.month, 15)
+            s = (first, mid) if o == 0 else (mid + timedelta(days=1), last) if o in {1, -1} else None
+        else:
+            s = (max(first, last - timedelta(days=6)), last) if o == -1 else (
+                first + timedelta(days=7 * o), min(last, first + timedelta(days=7 * o + 6)))
+        if s is None or s[0] > s[1]:
+            return None
+        return Span(*s, _label("point", s, words))
+    if kind == "since_relative":
+        rel = _relative("this" if m.group("r") == "this" else "last", m.group("u"), now)
+        if m.group("r") in {"past", "the past"}:
+            rel = _past(1, m.group("u"), now)
+        return Span(rel[0], None, f"since {human_day(rel[0])}")
+    if kind == "month_range":
+        if m.group("a") == "may" and not (text[: m.start()].split()[-1:] and
+                                          text[: m.start()].split()[-1] in _BARE_MONTH_CONTEXT):
+            return None
+        a = _point_span(m.group("a"), now, m.group("b"))
+        b = _point_span(m.group("b"), now, m.group("a"))
+        if not a or not b or a[0] > b[1]:
+            return None
+        return Span(a[0], b[1], _label("range", (a[0], b[1]), words))
+    if kind == "month_days":
+        tail = f" {m.group('y')}" if m.group("y") else ""
+        a = _point_span(f"{m.group('d1')} {m.group('m')}{tail}", now)
+        b = _point_span(f"{m.group('d2')} {m.group('m')}{tail}", now)
+        if not a or not b or a[0] > b[1]:
+            return None
+        return Span(a[0], b[1], _label("range", (a[0], b[1]), words))
+    if kind == "weekday":
+        k, wd = m.group("k"), _WEEKDAYS[m.group("w")]
+        if k is None and m.group("w") in {"sat", "sun", "wed", "mon", "fri"}:
+            return None  # short forms only after "on"/"last"
+        back = (now.weekday() - wd) % 7
+        if k in {"last", "past"} and back == 0:
+            back = 7
+        d = now - timedelta(days=back)
+        return Span(d, d, f"{words} ({human_day(d)})")
+    if kind == "weekend":
+        sat = now - timedelta(days=(now.weekday() - 5) % 7)  # the latest Saturday, today included
+        if m.group("k") in {"last", "past"} and now.weekday() >= 5:
+            sat -= timedelta(days=7)
+        s = (sat, sat + timedelta(days=1))
+        return Span(*s, f"{words} ({human_span(*s)})")
+    return None
+
+
 def _match_span(kind: str, m: re.Match, text: str, now: date) -> Span | None:
     words = m.group(0)
+    if kind in {"part_of", "since_relative", "month_range", "month_days", "weekday", "weekend"}:
+        return _special(kind, m, text, now)
     if kind in {"range", "dash_range"}:
         a = _point_span(m.group("a"), now, m.group("b"))
         b = _point_span(m.group("b"), now, m.group("a"))

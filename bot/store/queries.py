@@ -68,9 +68,16 @@ async def people_signature(store: Store) -> tuple:
     """Changes whenever people, their aliases or their mentions change (cheap: index look-ups)."""
     row = await store.fetchone(
         "SELECT (SELECT MAX(id) FROM people), (SELECT COUNT(*) FROM people),"
-        " (SELECT MAX(rowid) FROM person_aliases), (SELECT MAX(rowid) FROM mentions)"
+        " (SELECT MAX(rowid) FROM person_aliases), (SELECT MAX(rowid) FROM mentions), (SELECT MAX(id) FROM meetings)"
     )
     return tuple(row)
+
+
+async def load_places(store: Store) -> list[sqlite3.Row]:
+    """Distinct places of meetings, with how often (the place words a question may name)."""
+    return await store.fetchall(
+        "SELECT place, COUNT(*) AS n FROM meetings WHERE place IS NOT NULL AND place <> '' GROUP BY place"
+    )
 
 
 async def load_people(store: Store) -> list[sqlite3.Row]:
@@ -292,6 +299,17 @@ async def search_articles(
     return rows
 
 
+async def articles_matching(store: Store, match: str, article_ids: Sequence[int]) -> set[int]:
+    """Which of the given articles match an FTS expression (e.g. name a place)."""
+    if not article_ids:
+        return set()
+    rows = await store.fetchall(
+        f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({_marks(article_ids)})",
+        (match, *article_ids),
+    )
+    return {r[0] for r in rows}
+
+
 async def latest_articles(
     store: Store, *, start: str | None = None, end: str | None = None, limit: int = 10
 ) -> list[sqlite3.Row]:
@@ -303,14 +321,18 @@ async def latest_articles(
     )
 
 
-async def articles_of_person(store: Store, person_id: int, *, limit: int = 5) -> list[sqlite3.Row]:
-    """Articles that mention a person, newest first (walking articles by date for someone mentioned often)."""
+async def articles_of_person(
+    store: Store, person_id: int, *, start: str | None = None, end: str | None = None, limit: int = 5
+) -> list[sqlite3.Row]:
+    """Articles that mention a person in a span, newest first (walking articles by date for someone mentioned often)."""
+    lo, hi = _span(start, end)
     count = await store.fetchone("SELECT COUNT(*) FROM mentions WHERE person_id = ?", (person_id,))
     join = "articles a CROSS JOIN mentions m ON m.article_id = a.id" if count[0] > PROLIFIC else (
         "mentions m JOIN articles a ON a.id = m.article_id")
     return await store.fetchall(
-        f"SELECT {_ARTICLE_COLUMNS} FROM {join} WHERE m.person_id = ? ORDER BY a.date DESC, a.id DESC LIMIT ?",
-        (person_id, limit),
+        f"SELECT {_ARTICLE_COLUMNS} FROM {join} WHERE m.person_id = ? AND a.date BETWEEN ? AND ?"
+        " ORDER BY a.date DESC, a.id DESC LIMIT ?",
+        (person_id, lo, hi, limit),
     )
 
 

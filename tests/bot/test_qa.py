@@ -295,3 +295,84 @@ async def test_which_role_filters_the_partners(store):
 async def test_what_did_x_verb_about_topic_is_quotes(store):
     a = await ask(store, "what did the Polish president tell Zelenskyy about weapons?")
     assert a.intent == "quotes_by" and [i.text for i in a.items] == ["Ukraine needs weapons"]
+
+
+# ------------------------------------------------------------------ chat phrasings (general rules)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "name"),
+    [
+        ("Duda on weapons", "quotes_by", "Andrzej Duda"),  # a person and a topic, no verb: what they said on it
+        ("anything from Duda about weapons?", "quotes_by", "Andrzej Duda"),  # "from X": what X said
+        ("latest from Lukashenko", "quotes_by", "Alexander Lukashenko"),
+        ("Putin's reaction to the condolences", "quotes_by", "Vladimir Putin"),
+        ("what is Duda's title", "person", "Andrzej Duda"),  # a title noun: the person
+        ("what does Duda do", "person", "Andrzej Duda"),
+        ("Putin and Vucic", "meetings", "Vladimir Putin"),  # two names: their meetings
+        ("when was Duda in Kyiv", "meetings", "Andrzej Duda"),  # a known meeting place
+        ("qoutes by Duda", "quotes_by", "Andrzej Duda"),  # a typo in a grammar word
+    ],
+)
+async def test_chat_phrasings(store, question, intent, name):
+    q = await understand(store, question, now=NOW)
+    assert q.intent == intent, question
+    assert q.persons and q.persons[0].name == name, question
+
+
+async def test_who_talked_about_is_quotes_about(store):
+    a = await ask(store, "who talked about weapons")
+    assert a.intent == "quotes_about" and a.people == ["Andrzej Duda"]
+
+
+async def test_place_from_the_meetings_known(store):
+    q = await understand(store, "who was in Sochi in November 2021", now=NOW)
+    assert q.intent == "meetings" and q.place == ["sochi"]
+    a = await ask(store, "did Putin visit Sochi")
+    assert a.intent == "meetings" and "in Sochi" in a.text and a.items
+
+
+async def test_unknown_place_is_honest(store):
+    a = await ask(store, "who visited Paris")
+    assert a.items == [] and a.people == []
+    assert "in or with “Paris”" in a.text
+
+
+async def test_partners_from_a_country(store):
+    a = await ask(store, "did Zelenskyy meet anyone from Poland?")
+    assert a.people == ["Andrzej Duda"]
+
+
+async def test_role_read_from_the_headline_when_no_title_says_it(tmp_path):
+    s = await Store.open(tmp_path / "senators.db")
+    await s.add_article(
+        _draft("sen", "Zelenskyy met with a delegation of US senators", "2022-01-17", "The senators came to Kyiv."),
+        extraction=Extraction(people=[PersonMention("Volodymyr Zelenskyy", "President of Ukraine"),
+                                      PersonMention("Chris Murphy"), PersonMention("Rob Portman")],
+                              meetings=[Meeting(["Volodymyr Zelenskyy", "Chris Murphy", "Rob Portman"], "2022-01-17",
+                                                "Kyiv")]))
+    await s.add_article(
+        _draft("pm", "Zelenskyy met the Prime Minister of Greece", "2021-11-01", "Talks in Glasgow."),
+        extraction=Extraction(people=[PersonMention("Volodymyr Zelenskyy"), PersonMention("Kyriakos Mitsotakis")],
+                              meetings=[Meeting(["Volodymyr Zelenskyy", "Kyriakos Mitsotakis"], "2021-11-01", None)]))
+    a = await answer(s, "which US senators came to see Zelensky?", now=NOW)
+    await s.close()
+    assert a.people == ["Chris Murphy", "Rob Portman"] and "headlines" in a.text
+
+
+async def test_news_about_a_person_newest_first(store):
+    a = await ask(store, "latest news about Lukashenko")
+    assert a.intent == "articles" and [i.source.article_id for i in a.items] == [1]
+
+
+async def test_meeting_lines_show_place_and_part_of_month(store):
+    a = await ask(store, "who met Lukashenko in June 2025")
+    assert "Xi Jinping — early June 2025, Beijing" in a.text
+    assert a.to_contract(1, "q")["items"][0]["date"] == "2025-06-01/2025-06-12"
+
+
+async def test_unknown_topic_before_quote_word_is_a_topic(store):
+    a = await ask(store, "unity quotes")
+    assert a.intent == "quotes_about" and a.items[0].text == "No storms or gales could break our unity"
+    b = await ask(store, "quotes from Angela Merkel")
+    assert b.items == [] and b.people == []

@@ -63,3 +63,38 @@ def test_no_time(text):
 
 def test_last_week_across_a_month():
     assert span("who met Zelenskyy last week", date(2022, 5, 25))[0] == (date(2022, 5, 16), date(2022, 5, 22))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("in the first week of June", date(2025, 6, 1), date(2025, 6, 7)),
+        ("in the last week of May 2022", date(2022, 5, 25), date(2022, 5, 31)),
+        ("in the second half of 2022", date(2022, 7, 1), date(2022, 12, 31)),
+        ("since last week", date(2025, 6, 9), None),
+        ("in May-June 2022", date(2022, 5, 1), date(2022, 6, 30)),
+        ("June 13-16", date(2025, 6, 13), date(2025, 6, 16)),
+        ("on Monday", date(2025, 6, 16), date(2025, 6, 16)),
+        ("last weekend", date(2025, 6, 14), date(2025, 6, 15)),
+        ("over the past couple of weeks", date(2025, 6, 6), date(2025, 6, 20)),
+    ],
+)
+def test_chat_spans(text, start, end):
+    assert span(f"who met Putin {text}")[0] == (start, end)
+
+
+def test_numeric_dates():
+    from bot.qa.intent import _iso_dates
+
+    assert _iso_dates("met on 16.06.2022") == "met on 2022-06-16"
+    assert _iso_dates("met on 06/16/2022") == "met on 2022-06-16"
+    assert _iso_dates("met on 99.99.2022") == "met on 99.99.2022"
+
+
+def test_early_mid_late_labels():
+    from bot.qa.timeparse import human_span
+
+    assert human_span(date(2025, 6, 1), date(2025, 6, 12)) == "early June 2025"
+    assert human_span(date(2025, 6, 11), date(2025, 6, 20)) == "mid June 2025"
+    assert human_span(date(2025, 6, 21), date(2025, 6, 30)) == "late June 2025"
+    assert human_span(date(2025, 6, 3), date(2025, 6, 12)) == "3–12 June 2025"
