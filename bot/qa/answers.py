@@ -171,6 +171,16 @@ async def meetings(store: Store, q: Query) -> Answer:
             n for i in items for pid, n in zip(i.participant_ids, i.participants, strict=False)
             if pid not in focus_ids and (fits(pid) or pid in asked)
         ))
+    if not q.persons and q.place and q.question.strip().lower().startswith("who") and len(items) > 1:
+        # "who visited Kyiv": the visitors; someone in most of the meetings there is the host
+        seen: dict[int, int] = {}
+        for i in items:
+            for pid in set(i.participant_ids):
+                seen[pid] = seen.get(pid, 0) + 1
+        hosts = {pid for pid, n in seen.items() if n > 1 and 2 * n > len(items)}
+        names = {pid: n for i in items for pid, n in zip(i.participant_ids, i.participants, strict=False)}
+        visitors = [n for n in people if not any(names.get(h) == n for h in hosts)]
+        people = visitors or people
     if q.persons:
         who = q.persons[0].name
         if len(q.persons) > 1:

@@ -128,10 +128,11 @@ class Lexicon:
 
     def __init__(self, people_rows, alias_rows, title_rows, signature: tuple = (), place_rows=()) -> None:
         self.signature = signature
-        self.places: set[str] = set()  # distinctive words of meeting places ("kyiv", "kremlin", "sochi")
+        self.places: dict[str, int] = {}  # distinctive words of meeting places ("kyiv", "kremlin"), how often
         for r in place_rows:
-            self.places.update(t for t in words(r["place"]) if t not in STOP and t not in _PLACE_GENERIC
-                               and len(t) > 2)
+            for t in set(words(r["place"])):
+                if t not in STOP and t not in _PLACE_GENERIC and len(t) > 2:
+                    self.places[t] = self.places.get(t, 0) + int(r["n"] or 1)
         self.people: dict[int, Person] = {
             r["id"]: Person(r["id"], r["name"], int(r["weight"] or 0)) for r in people_rows
         }
@@ -213,6 +214,9 @@ class Lexicon:
                 if n > 1 and (names.name_key(gram[0]) == "" or names.name_key(gram[-1]) == ""):
                     continue
                 hit = self._lookup(gram)
+                if hit and n == 1 and hit[1] in {"name", "first name"} and (
+                        self.places.get(gram[0], 0) > self.best(hit[0]).weight):
+                    continue  # "Kyiv" read as a person by some article, but far more often a meeting place
                 if hit:
                     found.append(Found(self.best(hit[0]), i, i + n, hit[1]))
                     taken |= span
