@@ -213,6 +213,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         "chairwoman",
         "chairperson",
         "chair",
+        "staff",
+        "rights",
         "speaker",
         "secretary",
         "general",

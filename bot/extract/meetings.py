@@ -50,6 +50,7 @@ class MeetingDraft:
     kind: str
     paragraph: int
     dated: bool = False  # the date came from the text, not the article's default
+    place_rank: int = 0  # how the place was found (see ``bot.extract.places``); online meetings: 3 with no place
     sources: list[str] = field(default_factory=list)
 
 
@@ -74,6 +75,11 @@ def is_receiving_verb(word: str) -> bool:
 def is_meeting_verb(word: str) -> bool:
     """A verb whose object is the person met ('met X', 'received X')."""
     return word in _MEETING_VERBS
+
+
+def is_online(text: str) -> bool:
+    """A video conference or online meeting (which has no place)."""
+    return bool(_ONLINE.search(text))
 
 
 def is_meeting_sentence(text: str) -> bool:
@@ -148,7 +154,7 @@ def merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
                 break
         if target is None:
             out.append(MeetingDraft(list(dict.fromkeys(d.participants)), d.date, d.place, d.kind, d.paragraph,
-                                    d.dated))
+                                    d.dated, d.place_rank))
             continue
         for p in d.participants:
             if p not in target.participants:
@@ -156,6 +162,8 @@ def merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
         if d.date is not None and d.dated:
             target.date = _specific(target.date, d.date) if target.dated else d.date
             target.dated = True
-        target.place = target.place or d.place
+        if d.place_rank > target.place_rank or (target.place is None and d.place is not None
+                                                 and d.place_rank >= target.place_rank):
+            target.place, target.place_rank = d.place, d.place_rank
     out.sort(key=lambda d: d.paragraph)
     return out

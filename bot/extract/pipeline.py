@@ -13,7 +13,7 @@ from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, holiday_date, resolve_date
 from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
 from bot.extract.people import People, Person, clean_name, title_after, title_before
-from bot.extract.places import place_in
+from bot.extract.places import article_place, held_place, place_in, visit_place
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
 from bot.extract.speakers import ROLE_PHRASE, attribution, resolve_speaker, sentence_subject
 from bot.extract.transcript import Label, find_labels
@@ -44,6 +44,9 @@ class Context:
     turns: list[Turn] = field(default_factory=list)
     skip: list[list[tuple[int, int]]] = field(default_factory=list)
     index: list[list[tuple[int, int, Person]]] = field(default_factory=list)
+    hints: list[tuple[int, str | None, str | None, list[Person]]] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # the quotations of the paragraph being read
+    """Meeting sentences naming nobody ('during a meeting at the Palace, the guest said'): paragraph, date, place."""
 
 
 def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extraction:
@@ -61,6 +64,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
     meetings.extend(_turn_meetings(ctx))
     quotes.sort(key=lambda q: (q.paragraph, q.start))
     merged = mt.merge(meetings)
+    _place_meetings(ctx, merged)
     return Extraction(
         people=ctx.people.mentions(),
         quotes=quotes,
@@ -272,14 +276,17 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
     meetings: list[mt.MeetingDraft] = []
     topic: Person | None = None
     last_speaker: Person | str | None = None
+    prev_sent: Span | None = None
     for pi, doc in enumerate(ctx.docs):
         if pi in ctx.headings:
             continue
         pending = sorted(by_para.get(pi, []), key=lambda q: q.start)
         qranges = [(q.start, q.end) for q in pending]
+        ctx.quoted = qranges
         skip = ctx.skip[pi] + qranges
         prev_close = -1
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
             if all(any(a <= t.idx < b for a, b in ctx.skip[pi]) for t in sent if not t.is_space):
                 continue
             while pending and pending[0].start < sent.end_char:
@@ -311,6 +318,14 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
             if mt.is_meeting_sentence(outside):
                 m = _sentence_meeting(ctx, sent, pi, topic)
                 if m is not None:
+                    if m.place is None and m.place_rank == 0:
+                        near = [s for s in (prev_sent, sent) if s is not None]
+                        place = next((p for s in near if (p := visit_place(s, ctx.skip[pi] if s is sent else []))),
+                                     None)
+                        if place is None and si + 1 < len(sents):
+                            place = held_place(sents[si + 1], skip)
+                        if place is not None:
+                            m.place, m.place_rank = place, 1
                     meetings.append(m)
             elif meetings and mt.joins_meeting(outside) and meetings[-1].paragraph >= pi - 3:
                 # 'The meeting was also attended by Prime Minister X': X joins the last meeting reported
@@ -319,6 +334,7 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                 joining = [p.name for p in _persons_in(ctx, sent, pi) if p.name not in last.participants]
                 if len(joining) <= 2:
                     last.participants.extend(joining)
+            prev_sent = sent
     return quotes, meetings
 
 
@@ -361,7 +377,11 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
         found = list(dict.fromkeys(p for _, p in inside))
         in_subject = [p for pos, p in inside if any(a <= pos < b for a, b in subjects)]
         if not found or (len(found) == 1 and in_subject):
-            return None  # nobody named to meet, or only the subject ('X held a meeting with officials')
+            # nobody named to meet, or only the subject ('X held a meeting with officials'); a meeting told with
+            # role phrases only ('during a meeting at the Palace, the guest conveyed …') still tells when and where
+            if not any(p for pos, p in inside if any(a <= pos < b for a, b in partners)):
+                _hint(ctx, sent, pi, text, [p for _, p in hits])
+            return None
         if len(found) == 1:
             # 'He met with X' / 'Held talks with X': the one who met is the running topic, else the host
             other = next((p for p in (topic, ctx.people.host) if p is not None and p not in found), None)
@@ -381,8 +401,58 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
     dated = date is not None
     if date is None and kind == "meeting":
         date = ctx.draft.date
-    place = place_in(sent, ctx.skip[pi]) or ctx.draft.place
-    return mt.MeetingDraft([p.name for p in found], date, place, kind, pi, dated)
+    if mt.is_online(text):
+        return mt.MeetingDraft([p.name for p in found], date, None, kind, pi, dated, 3)
+    place = place_in(sent, ctx.skip[pi] + ctx.quoted, _person_spans(ctx, pi), _triggers(sent))
+    return mt.MeetingDraft([p.name for p in found], date, place, kind, pi, dated, 3 if place else 0)
+
+
+def _person_spans(ctx: Context, pi: int) -> list[tuple[int, int]]:
+    return [(a, b) for a, b, _ in ctx.index[pi]] if pi < len(ctx.index) else []
+
+
+def _triggers(sent: Span) -> list:
+    return [t for t in sent if mt.is_trigger_token(t)]
+
+
+def _hint(ctx: Context, sent: Span, pi: int, text: str, persons: list[Person]) -> None:
+    """Remember the date and place of a meeting sentence whose participants are role phrases only."""
+    if mt.is_online(text) or not re.search(r"\b(?:meeting|talks|negotiations|met)\b", text, re.I):
+        return
+    date = _date_of(sent, ctx, pi)
+    kind = mt.kind_of(text, date, ctx.draft.date)
+    if kind == "call" or (kind == "planned" and (date is None or mt.span_of(date)[0].isoformat() > ctx.draft.date)):
+        return  # ('… the opportunity to meet' with a past date is no plan)
+    place = place_in(sent, ctx.skip[pi] + ctx.quoted, _person_spans(ctx, pi), _triggers(sent))
+    if date or place:
+        ctx.hints.append((pi, date, place, persons))
+
+
+def _place_meetings(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
+    """Give role-phrase meeting sentences' dates and places to their meetings; the article's place to its main one."""
+    real = [m for m in merged if m.kind == "meeting"]
+    for _pi, date, place, persons in ctx.hints:
+        names = {p.name for p in persons}
+        same_date = [m for m in real if date and m.date and mt.span_of(date) == mt.span_of(m.date)]
+        with_them = [m for m in real if names and names <= set(m.participants)]
+        target = next(iter(same_date or with_them or _main(ctx, real)), None)
+        if target is None:
+            continue
+        if place and target.place_rank < 2:
+            target.place, target.place_rank = place, 2
+        if date and not target.dated and mt._compatible(date, target.date or date):
+            target.date, target.dated = date, True
+    default = article_place(ctx.draft.place)
+    if default:
+        for m in _main(ctx, real)[:1]:
+            if m.place is None and m.place_rank == 0:
+                m.place = default
+
+
+def _main(ctx: Context, meetings: list[mt.MeetingDraft]) -> list[mt.MeetingDraft]:
+    """The article's main meeting: the first one that took place on (or around) the article's date."""
+    day = mt.span_of(ctx.draft.date)
+    return [m for m in meetings if m.date is None or ((s := mt.span_of(m.date)) and s[0] <= day[0] <= s[1])][:1]
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
@@ -493,10 +563,10 @@ def _quoted_meeting(ctx: Context, a: Person, b: Person, text: str, at: int, pi: 
         span = doc.char_span(start, start + len(sentence), alignment_mode="expand")
         if span is not None:
             date = _resolve_all([e.text for e in span.ents if e.label_ == "DATE"], ctx.draft.date)
-            place = place_in(span, [])
+            place = place_in(span, [], _person_spans(ctx, pi))
     date = date or holiday_date(sentence, ctx.draft.date)
     kind = mt.kind_of(sentence, date, ctx.draft.date)
-    return mt.MeetingDraft([a.name, b.name], date, place, kind, pi, date is not None)
+    return mt.MeetingDraft([a.name, b.name], date, place, kind, pi, date is not None, 3 if place else 0)
 
 
 def _sentence_around(text: str, at: int) -> str:

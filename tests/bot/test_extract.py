@@ -304,3 +304,79 @@ def test_receiving_and_presenting_to_a_named_person(nlp):
               "Volodymyr Zelenskyy.", date="2022-06-10")
     assert {frozenset(m.participants) for m in ext.meetings} == {
         frozenset({"Vladimir Putin", "Serdar Berdimuhamedov"})}
+
+
+def _places(ext):
+    return {frozenset(m.participants): m.place for m in ext.meetings if m.kind == "meeting"}
+
+
+def test_place_from_a_meeting_sentence_with_role_phrases_only(nlp):
+    ext = run(nlp, "Emmanuel Macron received Chancellor of Austria Karl Nehammer, who is on a working visit.",
+              "On March 3, during a meeting at the Elysee Palace, the distinguished guest conveyed greetings from "
+              "the people of Austria to the French leader.", date="2022-03-03")
+    assert _places(ext) == {frozenset({"Emmanuel Macron", "Karl Nehammer"}): "Elysee Palace"}
+
+
+def test_place_from_a_trip_in_the_preceding_sentence(nlp):
+    ext = run(nlp, "The delegation's arrival followed President of Kazakhstan Kassym-Jomart Tokayev's recent trip to "
+                   "Ankara. During a friendly meeting last week, Tokayev and Turkish President Recep Tayyip Erdogan "
+                   "signed a declaration.", date="2022-05-20")
+    assert _places(ext) == {frozenset({"Kassym-Jomart Tokayev", "Recep Tayyip Erdogan"}): "Ankara"}
+
+
+def test_place_is_never_a_person_or_a_topic_and_online_meetings_have_none(nlp):
+    ext = run(nlp, "Vladimir Putin met with Prime Minister of India Narendra Modi to discuss the situation in "
+                   "Afghanistan.",
+              "Vladimir Putin held a videoconference with President of Brazil Jair Bolsonaro.",
+              date="2022-02-16", place="Moscow")
+    got = _places(ext)
+    assert got[frozenset({"Vladimir Putin", "Narendra Modi"})] == "Moscow"  # the article's place, main meeting
+    assert got[frozenset({"Vladimir Putin", "Jair Bolsonaro"})] is None
+
+
+def test_article_place_only_for_the_main_meeting(nlp):
+    ext = run(nlp, "Vladimir Putin held talks with President of Iran Ebrahim Raisi.",
+              "Vladimir Putin: Mr President, we met in Dushanbe last year.", date="2022-01-19", place="NA")
+    assert all(m.place in (None, "Dushanbe") for m in ext.meetings)
+    ext = run(nlp, "Vladimir Putin held talks with President of Iran Ebrahim Raisi.",
+              "Vladimir Putin: Mr President, we met last year.", date="2022-01-19", place="The Kremlin, Moscow")
+    got = {m.date: m.place for m in ext.meetings if m.kind == "meeting"}
+    assert got == {"2022-01-19": "The Kremlin, Moscow", "2021": None}
+
+
+def test_accented_capitals_and_years_ago(nlp):
+    ext = run(nlp, "President of Ukraine Volodymyr Zelenskyy had a meeting with Prime Minister of Lithuania Ingrida "
+                   "Šimonytė.",
+              "Volodymyr Zelenskyy: Madam Prime Minister, the last time we met was two years ago.", date="2022-02-10")
+    assert "Ingrida Šimonytė" in {p.name for p in ext.people}
+    assert _pairs(ext) == {(frozenset({"Volodymyr Zelenskyy", "Ingrida Šimonytė"}), "2022-02-10"),
+                           (frozenset({"Volodymyr Zelenskyy", "Ingrida Šimonytė"}), "2020")}
+
+
+def test_received_in_a_venue_a_named_person(nlp):
+    ext = run(nlp, "The President of Russia received in the Kremlin President of the Republic of Finland Sauli "
+                   "Niinistö.", "President of Russia Vladimir Putin: Welcome to Moscow.", date="2021-10-29")
+    assert _pairs(ext) == {(frozenset({"Vladimir Putin", "Sauli Niinistö"}), "2021-10-29")}
+
+
+def test_long_garbled_label_and_country_before_a_name(nlp):
+    text = ("Vladimir Putin met with President of the State of Palestine Mahmoud Abbas in Sochi. "
+            "President of Russia Vladimir Putin: Welcome. President of the State of Palestine Mahmoud Abbas Abbas "
+            "MahmoudPresident of the State of Palestine(retranslated): Thank you. "
+            "Chief of the General Staff of the Armed Forces Valery Gerasimov Gerasimov ValeryChief of the General "
+            "Staff of Russia's Armed Forces: Yes, sir.")
+    ext = run(nlp, text, date="2021-11-23")
+    assert {p.name for p in ext.people} == {"Vladimir Putin", "Mahmoud Abbas", "Valery Gerasimov"}
+    assert quotes(ext)[-1] == ("Yes, sir.", "Valery Gerasimov")
+
+
+def test_role_phrase_naming_a_title_and_counterpart(nlp):
+    ext = run(nlp, "This was stated by Head of the Presidential Office Marek Nowak. Marek Nowak noted that "
+                   "President Jan Kowalski asks for more help.",
+              "The Head of the Office of the President hopes for support. \"We need it now,\" he said.",
+              date="2022-03-31")
+    assert quotes(ext) == [("We need it now", "Marek Nowak")]
+    ext = run(nlp, "The visit of the President of Azerbaijan was fruitful. This was stated by President Volodymyr "
+                   "Zelenskyy following the negotiations with his Azerbaijani counterpart in Kyiv. Ilham Aliyev "
+                   "thanked him.", date="2022-01-14")
+    assert _pairs(ext) == {(frozenset({"Volodymyr Zelenskyy", "Ilham Aliyev"}), "2022-01-14")}

@@ -1,4 +1,4 @@
-"""Regression on dev, extra and held-out A: extraction must stay within 0.03 of the measured F1 figures."""
+"""Regression on dev, extra and held-out A, B, C: extraction must stay within 0.03 of the measured F1 figures."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ DEV_FLOORS = {"quotes_with_speaker": 0.9945 - 0.03, "meeting_pairs_with_date": 0
 EXTRA_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 1.0 - 0.03}
 # held-out set A (blind-annotated, not tuned on before extract-1.1)
 HELDOUT_A_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 0.90 - 0.03}
+# held-out sets B and C (blind until extract-1.2, used for development since): measured with "extract-1.2", minus 0.03
+HELDOUT_B_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 0.968 - 0.03}
+HELDOUT_C_FLOORS = {"quotes_with_speaker": 0.985 - 0.03, "meeting_pairs_with_date": 0.848 - 0.03}
 
 
 def _scorer():
@@ -38,8 +41,10 @@ def _predict(paths: list[Path]) -> list[dict]:
         ([DEV / "000_2234170fe0e043b3.txt", DEV / "articles.jsonl"], DEV / "gold.jsonl", DEV_FLOORS),
         ([DATA / "extra_articles.jsonl"], DATA / "extra_gold.jsonl", EXTRA_FLOORS),
         ([DATA / "heldout" / "articles.jsonl"], DATA / "heldout" / "gold.jsonl", HELDOUT_A_FLOORS),
+        ([DATA / "heldout2" / "articles.jsonl"], DATA / "heldout2" / "gold.jsonl", HELDOUT_B_FLOORS),
+        ([DATA / "heldout3" / "articles.jsonl"], DATA / "heldout3" / "gold.jsonl", HELDOUT_C_FLOORS),
     ],
-    ids=["dev", "extra", "heldout_a"],
+    ids=["dev", "extra", "heldout_a", "heldout_b", "heldout_c"],
 )
 def test_scores_do_not_regress(articles, gold, floors):
     score = _scorer()
