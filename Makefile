@@ -24,6 +24,7 @@ run: $(STAMP)
 	@$(BIN)/newsbot start
 
 test: $(DEV_STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(DEV_STAMP)
