@@ -46,6 +46,7 @@ class Context:
     index: list[list[tuple[int, int, Person]]] = field(default_factory=list)
     hints: list[tuple[int, str | None, str | None, list[Person]]] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # the quotations of the paragraph being read
+    so_far: list[mt.MeetingDraft] = field(default_factory=list)  # meetings read so far
     """Meeting sentences naming nobody ('during a meeting at the Palace, the guest said'): paragraph, date, place."""
 
 
@@ -273,7 +274,7 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
     for q in raw:
         by_para.setdefault(q.paragraph, []).append(q)
     quotes: list[Quote] = []
-    meetings: list[mt.MeetingDraft] = []
+    meetings: list[mt.MeetingDraft] = ctx.so_far
     topic: Person | None = None
     last_speaker: Person | str | None = None
     prev_sent: Span | None = None
@@ -384,7 +385,12 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
             return None
         if len(found) == 1:
             # 'He met with X' / 'Held talks with X': the one who met is the running topic, else the host
-            other = next((p for p in (topic, ctx.people.host) if p is not None and p not in found), None)
+            host = ctx.people.host
+            order = (topic, host)
+            if topic is not None and host is not None and topic is not host and any(
+                    {topic.name, host.name} <= set(m.participants) for m in ctx.so_far):
+                order = (host, topic)  # the topic is someone the host met: the host meets the next one too
+            other = next((p for p in order if p is not None and p not in found), None)
             if other is None:
                 return None
             found = [other, *found]

@@ -380,3 +380,12 @@ def test_role_phrase_naming_a_title_and_counterpart(nlp):
                    "Zelenskyy following the negotiations with his Azerbaijani counterpart in Kyiv. Ilham Aliyev "
                    "thanked him.", date="2022-01-14")
     assert _pairs(ext) == {(frozenset({"Volodymyr Zelenskyy", "Ilham Aliyev"}), "2022-01-14")}
+
+
+def test_meeting_without_subject_goes_to_the_host_not_to_the_last_person_met(nlp):
+    ext = run(nlp, "Deputy Head of the Office of the President Ihor Zhovkva is on a visit to Prague. During a meeting "
+                   "with Prime Minister Petr Fiala, Ihor Zhovkva thanked the government. The Prime Minister was "
+                   "invited to visit Kyiv. During a meeting with Foreign Minister Jan Novak, ways to strengthen "
+                   "cooperation were discussed.", date="2022-05-17")
+    assert {frozenset(m.participants) for m in ext.meetings if m.kind == "meeting"} == {
+        frozenset({"Ihor Zhovkva", "Petr Fiala"}), frozenset({"Ihor Zhovkva", "Jan Novak"})}
