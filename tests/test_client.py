@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.client import NewsBot, extension_names
+from bot.client import NewsBot, extension_names, sync_commands
 from bot.config import load_config
 from tests.fakediscord.fixtures import run_client
 from tests.fakediscord.server import FakeDiscord
@@ -52,3 +53,11 @@ async def test_only_owners_can_sync_by_mention(fake_discord: FakeDiscord, tmp_pa
     assert isinstance(synced.json, list) and {c["name"] for c in synced.json} >= {"ask", "article"}
     assert reply.json["content"].startswith("Synced ")
     assert reply.json["allowed_mentions"] == {"parse": []}
+
+
+async def test_newsbot_sync_registers_the_tree_to_one_guild(fake_discord: FakeDiscord, tmp_path: Path) -> None:
+    guild_id = fake_discord.guild.id
+    config = config_for(tmp_path, token="fake.bot.token.for-sync-tests")
+    assert await asyncio.to_thread(sync_commands, config, guild_id) == 0
+    put = fake_discord.find_requests("PUT", rf"/applications/\d+/guilds/{guild_id}/commands")
+    assert len(put) == 1 and {c["name"] for c in put[0].json} >= {"ask", "quotes", "meetings", "digest"}
