@@ -116,3 +116,16 @@ def test_extract_prints_the_contract_without_a_database(workdir: Path) -> None:
     assert [line["id"] for line in lines] == ["t-1", "t-2"]
     assert set(lines[0]) == {"id", "quotes", "meetings", "people"}
     assert not (workdir / "never.db").exists()
+
+
+def test_every_cli_command_has_help_and_is_in_the_readme() -> None:
+    from bot.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    readme = (ROOT / "README.md").read_text()
+    helps = {c.dest: c.help for c in sub._choices_actions}
+    assert set(helps) == set(sub.choices)
+    for name, text in helps.items():
+        assert text and len(text) > 10, name
+        assert f"newsbot {name}" in readme, f"README does not show `newsbot {name}`"
