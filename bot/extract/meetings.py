@@ -167,3 +167,50 @@ def merge(drafts: list[MeetingDraft]) -> list[MeetingDraft]:
             target.place, target.place_rank = d.place, d.place_rank
     out.sort(key=lambda d: d.paragraph)
     return out
+
+
+# ---------------------------------------------------------------- the article's title as a meeting signal
+
+# 'Meeting with Patriarch X', 'Talks with President of Brazil X', 'Working meeting with Governor Y'
+_TITLE_WITH = re.compile(
+    r"^(?:(?:working|official|bilateral|private|informal|separate|brief|short)\s+)?"
+    r"(?:meeting|talks|negotiations|conversation|consultations)\s+with\s+(?P<partners>.+)$",
+    re.I,
+)
+# 'President met with …', 'X met with Y', 'X held talks with Y', 'In Kyiv, X met Y'
+_TITLE_MET = re.compile(
+    r"^(?P<subjects>.*?)\b(?:met(?:\s+with)?|meets(?:\s+with)?|(?:held|holds|had|has)\s+(?:a\s+|an\s+)?"
+    r"(?:\w+\s+)?(?:meeting|talks|negotiations)\s+with)\s+(?P<partners>.+)$",
+    re.I,
+)
+# 'Russian-Brazilian talks', 'News conference following Russia-Turkmenistan talks'
+_TITLE_PAIR_TALKS = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+)[\-–](?P<b>[A-Z][a-z]+)\s+(?:talks|negotiations|summit|meeting)\b"
+)
+_TITLE_NOT = re.compile(
+    r"\b(?:telephone|phone|call|calls|called|will|to meet|to hold|ahead of|upcoming|plans?|planned|invites?|"
+    r"invitation|schedule[sd]?|expected|preparations?|message|letter|greetings|condolences)\b",
+    re.I,
+)
+
+
+def title_signal(title: str) -> tuple[str, str, str] | None:
+    """A title that names a meeting which took place: (kind, subjects text, partners text).
+
+    kind is 'with' ('Meeting with X': the article's host met X), 'met' ('X met with Y') or 'pair'
+    ('Russian-Brazilian talks': the partners text is the guest side's country word). Telephone
+    conversations and announcements of future meetings give nothing.
+    """
+    title = title.strip().rstrip(".")
+    if not title or _TITLE_NOT.search(title):
+        return None
+    m = _TITLE_WITH.match(title)
+    if m:
+        return "with", "", m.group("partners")
+    m = _TITLE_MET.match(title)
+    if m:
+        return "met", m.group("subjects"), m.group("partners")
+    m = _TITLE_PAIR_TALKS.search(title)
+    if m:
+        return "pair", m.group("a"), m.group("b")
+    return None

@@ -25,7 +25,7 @@ from bot.extract.lexicon import (
 )
 from bot.models import PersonMention
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?=[A-Z])")  # not 'McConnell', 'MacLeod'
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _TITLE_TAIL = re.compile(latin(r"((?:(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on)\s+)+)$"))
 _APPOSITIVE = re.compile(latin(

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, holiday_date, resolve_date
 from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
-from bot.extract.people import People, Person, clean_name, title_after, title_before
+from bot.extract.people import People, Person, clean_name, countries_of, title_after, title_before
 from bot.extract.places import article_place, held_place, place_in, visit_place
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
 from bot.extract.speakers import ROLE_PHRASE, attribution, resolve_speaker, sentence_subject
@@ -65,6 +65,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
     meetings.extend(_turn_meetings(ctx))
     quotes.sort(key=lambda q: (q.paragraph, q.start))
     merged = mt.merge(meetings)
+    _title_meeting(ctx, merged)
     _place_meetings(ctx, merged)
     return Extraction(
         people=ctx.people.mentions(),
@@ -249,19 +250,34 @@ def _person_hits(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
         hits.append((a, p))
     if roles:
         for m in ROLE_PHRASE.finditer(sent.text):
+            phrase = _role_words(m.group(0))
             pos = sent.start_char + m.start()
-            end = sent.start_char + m.end()
+            end = pos + len(phrase)
             if any(a <= pos < b for a, b in skip):
                 continue
             # a title written before a name ('the First President of Kazakhstan – Leader of the Nation X')
             gap = _TITLE_GAP.match(text, end)
             if any(pos <= a <= gap.end() for a, _b, _p in names):
                 continue
-            p = ctx.people.by_role(m.group(0), topic)
+            p = ctx.people.by_role(phrase, topic)
             if p is not None:
                 hits.append((pos, p))
     hits.sort(key=lambda h: h[0])
     return hits
+
+
+_LOWER_TAIL = re.compile(r"\s+(?!(?:of|the|and|for)\b)[a-z].*$", re.S)
+
+
+def _role_words(phrase: str) -> str:
+    """A role phrase without the running text the case-blind pattern swallows after its country.
+
+    'the Prime Minister of Slovakia also held talks with …' -> 'the Prime Minister of Slovakia'.
+    """
+    m = re.search(r"\bof\s", phrase)
+    if m is None:
+        return phrase
+    return phrase[:m.end()] + _LOWER_TAIL.sub("", phrase[m.end():])
 
 
 # ---------------------------------------------------------------- narrative: quotes and meetings
@@ -453,6 +469,58 @@ def _place_meetings(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
         for m in _main(ctx, real)[:1]:
             if m.place is None and m.place_rank == 0:
                 m.place = default
+
+
+_PLURAL_PARTY = re.compile(
+    r"\b(?:delegations?|members|representatives|participants|leaders|heads|presidents|ministers|chairpersons|"
+    r"chairmen|governors|ambassadors|students|families|people|workers|group|team|veterans|servicemen|officials|"
+    r"mothers|children|winners|businesspeople|graduates|community|board|council|government|and)\b",
+    re.I,
+)
+
+
+def _title_people(ctx: Context, text: str) -> list[Person]:
+    """The people a piece of the title names, or the one person its role phrase describes ('the Emir of Qatar')."""
+    if not text.strip():
+        return []
+    named = list(dict.fromkeys(p for _, _, p in ctx.people.index([text])[0]))
+    if named:
+        return named
+    if _PLURAL_PARTY.search(text):
+        return []
+    m = ROLE_PHRASE.match(text.strip()) or ROLE_PHRASE.match("the " + text.strip())
+    person = ctx.people.by_role(_role_words(m.group(0))) if m else None
+    return [person] if person is not None else []
+
+
+def _title_meeting(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
+    """'Meeting with X', 'X met with Y', 'Russian-Brazilian talks': the meeting the title names, when the body
+    (a transcript, an address) reports none between the same people. Dated the article's date."""
+    sig = mt.title_signal(ctx.draft.title or "")
+    host = ctx.people.host
+    if sig is None or host is None:
+        return
+    lead = next((ctx.draft.paragraphs[pi] for pi in range(len(ctx.docs)) if pi not in ctx.headings), "")
+    if re.search(r"\b(?:telephone|phone)\b", lead, re.I):
+        return
+    kind, subj_text, part_text = sig
+    if kind == "pair":
+        a, b = countries_of(subj_text), countries_of(part_text)
+        if not a or not b:
+            return
+        guest_side = b if a & host.countries() else a if b & host.countries() else set()
+        cands = [p for p in ctx.people.persons if p is not host and p.countries() & guest_side]
+        subjects = [host]
+        partners = [max(cands, key=lambda p: p.mentions + p.turns)] if cands else []
+    else:
+        subjects = _title_people(ctx, subj_text) or [host]
+        partners = [p for p in _title_people(ctx, part_text) if p not in subjects]
+    if not partners or any(m.kind in ("meeting", "call") and {subjects[0].name, p.name} <= set(m.participants)
+                           for m in merged for p in partners):
+        return
+    online = mt.is_online(lead)
+    merged.insert(0, mt.MeetingDraft([p.name for p in subjects + partners], ctx.draft.date, None, "meeting", -1,
+                                     False, 3 if online else 0))
 
 
 def _main(ctx: Context, meetings: list[mt.MeetingDraft]) -> list[mt.MeetingDraft]:

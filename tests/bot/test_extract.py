@@ -389,3 +389,49 @@ def test_meeting_without_subject_goes_to_the_host_not_to_the_last_person_met(nlp
                    "cooperation were discussed.", date="2022-05-17")
     assert {frozenset(m.participants) for m in ext.meetings if m.kind == "meeting"} == {
         frozenset({"Ihor Zhovkva", "Petr Fiala"}), frozenset({"Ihor Zhovkva", "Jan Novak"})}
+
+
+def _titled(nlp, title: str, *paragraphs: str, date: str = "2024-03-05", place: str | None = None):
+    draft = ArticleDraft(title=title, date=date, paragraphs=list(paragraphs), ext_id="x", place=place)
+    return extract_article(draft, nlp=nlp)
+
+
+def _pairs(ext):
+    return {(frozenset(m.participants), m.date) for m in ext.meetings if m.kind == "meeting"}
+
+
+def test_title_meeting_for_a_transcript(nlp):
+    ext = _titled(nlp, "Meeting with Governor of Tula Region Anna Petrova",
+                  "Marek Kowal heard a report from the regional governor.",
+                  "Marek Kowal: Good afternoon. How is the harvest going?",
+                  "Anna Petrova: Good afternoon. The harvest is going well.", place="Novo-Ogaryovo")
+    assert [(m.participants, m.date, m.place) for m in ext.meetings] == [
+        (["Marek Kowal", "Anna Petrova"], "2024-03-05", "Novo-Ogaryovo")]
+
+
+def test_title_pair_talks_name_the_guest(nlp):
+    ext = _titled(nlp, "Russian-Chilean talks", "President of Russia Marek Kowal: Dear President Soto, welcome.",
+                  "President of Chile Luis Soto: Thank you for the invitation.")
+    assert _pairs(ext) == {(frozenset({"Marek Kowal", "Luis Soto"}), "2024-03-05")}
+
+
+def test_title_of_a_call_or_a_plan_is_no_meeting(nlp):
+    for title in ("Telephone conversation with President of Chile Luis Soto",
+                  "Marek Kowal will hold talks with President of Chile Luis Soto"):
+        ext = _titled(nlp, title, "President of Russia Marek Kowal: Good afternoon, Mr Soto.",
+                      "President of Chile Luis Soto: Good afternoon.")
+        assert _pairs(ext) == set(), title
+
+
+def test_role_phrase_subject_of_talks_resolves_to_its_holder(nlp):
+    ext = run(nlp, "President of Ruritania Jan Novak met with Prime Minister of the Republic of Molvania Petr Havel. "
+                   "During today's visit of Petr Havel to Strelsau, the Prime Minister of Molvania also held talks "
+                   "with Prime Minister of Ruritania Karel Dvorak, and many issues were discussed.")
+    assert frozenset({"Petr Havel", "Karel Dvorak"}) in {p for p, _ in _pairs(ext)}
+    assert frozenset({"Jan Novak", "Karel Dvorak"}) not in {p for p, _ in _pairs(ext)}
+
+
+def test_delegation_headed_by_a_named_leader(nlp):
+    ext = run(nlp, "President of Ruritania Jan Novak met with a delegation of the Senate of Molvania headed by "
+                   "the leader of the majority Angus McAllister.")
+    assert _pairs(ext) == {(frozenset({"Jan Novak", "Angus McAllister"}), "2025-06-13")}
