@@ -80,12 +80,15 @@ def resolve_date(text: str, base_iso: str) -> str | None:
     base = date.fromisoformat(base_iso)
     t = text.lower().replace("’", "'").strip(" ,.;:")
     t = re.sub(r"^(on|in|at|during|by|from|of|the)\s+", "", t)
+    t = re.sub(r"'s$", "", t)  # "last week's visit"
     t = re.sub(r"\s+", " ", t)
     if not t:
         return None
     if t in ("today", "this day", "this morning", "this afternoon", "this evening", "tonight", "now"):
         return base.isoformat()
     if t in ("yesterday", "last night", "yesterday evening", "yesterday morning"):
+        return (base - timedelta(days=1)).isoformat()
+    if t in ("day before", "the day before", "the previous day", "previous day", "the eve", "eve"):
         return (base - timedelta(days=1)).isoformat()
     if t == "the day before yesterday" or t == "day before yesterday":
         return (base - timedelta(days=2)).isoformat()

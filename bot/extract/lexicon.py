@@ -611,6 +611,26 @@ COUNTRY_ALIASES: dict[str, str] = {
     "grand duchy of luxembourg": "luxembourg",
 }
 
+CAPITALS: dict[str, str] = {
+    "moscow": "russia", "kyiv": "ukraine", "kiev": "ukraine", "minsk": "belarus", "beijing": "china",
+    "washington": "united states", "london": "united kingdom", "paris": "france", "berlin": "germany",
+    "warsaw": "poland", "ankara": "turkey", "tehran": "iran", "baku": "azerbaijan", "yerevan": "armenia",
+    "astana": "kazakhstan", "tashkent": "uzbekistan", "bishkek": "kyrgyzstan", "dushanbe": "tajikistan",
+    "ashgabat": "turkmenistan", "tbilisi": "georgia", "chisinau": "moldova", "rome": "italy", "madrid": "spain",
+    "vienna": "austria", "budapest": "hungary", "prague": "czech republic", "bratislava": "slovakia",
+    "vilnius": "lithuania", "riga": "latvia", "tallinn": "estonia", "helsinki": "finland", "stockholm": "sweden",
+    "oslo": "norway", "copenhagen": "denmark", "brussels": "belgium", "amsterdam": "netherlands",
+    "new delhi": "india", "tokyo": "japan", "cairo": "egypt", "abu dhabi": "united arab emirates",
+    "riyadh": "saudi arabia", "havana": "cuba", "caracas": "venezuela", "brasilia": "brazil",
+}
+"""Capitals, to tell whether a visit to a city was a visit to the host's country."""
+DOMAIN_COUNTRIES: dict[str, str] = {
+    "ru": "russia", "ua": "ukraine", "by": "belarus", "kz": "kazakhstan", "uz": "uzbekistan", "az": "azerbaijan",
+    "am": "armenia", "ge": "georgia", "pl": "poland", "md": "moldova", "kg": "kyrgyzstan", "tj": "tajikistan",
+    "cn": "china", "tr": "turkey", "lt": "lithuania", "lv": "latvia", "ee": "estonia",
+}
+"""A site's country by its top-level domain: the country of a presidential site's host when no title says it."""
+
 NON_NAME_TOKENS: frozenset[str] = frozenset(
     [
         "united",

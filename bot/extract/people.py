@@ -117,6 +117,9 @@ def title_after(text: str, end: int) -> str | None:
     return " ".join(words).rstrip(".,") or None
 
 
+_COUNTRY_KEYS = frozenset(DEMONYMS.values()) | frozenset(COUNTRY_ALIASES.values())
+
+
 def countries_of(title: str) -> set[str]:
     """Country keys a title refers to ('French President' -> france, 'of Belarus' -> belarus)."""
     low = title.lower().replace("’", "'")
@@ -287,9 +290,11 @@ class People:
         if " of " in bare and not any(bare.startswith(r) for r in ROLE_NOUNS if " of " in r):
             # 'the Head of the President's Office': the one person whose title begins so
             head = bare.split(" of ")[0]  # 'the Head of the Office of the President': a head, not a president
+            named = countries_of(bare[len(head):]) & _COUNTRY_KEYS  # 'of Slovakia', not 'of the Office
             for prefix in (bare, head):
                 holders = [p for p in self.persons
-                           if any(t.lower().replace("’", "'").startswith(prefix) for t in p.titles)]
+                           if any(t.lower().replace("’", "'").startswith(prefix) for t in p.titles)
+                           and not (prefix is head and named and p.countries() and not p.countries() & named)]
                 if len(holders) == 1:
                     return holders[0]
         countries = countries_of(low.replace(role, " "))

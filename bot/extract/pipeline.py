@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
 from bot.extract.dates import combine_dates, holiday_date, resolve_date
-from bot.extract.lexicon import NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
+from bot.extract.lexicon import CAPITALS, DOMAIN_COUNTRIES, NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
 from bot.extract.people import People, Person, clean_name, countries_of, title_after, title_before
 from bot.extract.places import article_place, held_place, place_in, visit_place
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
@@ -47,6 +47,7 @@ class Context:
     hints: list[tuple[int, str | None, str | None, list[Person]]] = field(default_factory=list)
     quoted: list[tuple[int, int]] = field(default_factory=list)  # the quotations of the paragraph being read
     so_far: list[mt.MeetingDraft] = field(default_factory=list)  # meetings read so far
+    author: Person | None = None  # the speaker of an address named by the title ('address by President X')
     """Meeting sentences naming nobody ('during a meeting at the Palace, the guest said'): paragraph, date, place."""
 
 
@@ -158,9 +159,21 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             if not strong and ctx.people.by_name(name) is None and singles[name] < 2:
                 continue
         ctx.people.add(name, title)
+    author = _AUTHOR.search(ctx.draft.title or "")
+    name = clean_name(author.group(1)) if author else None
+    if name and " " in name:
+        ctx.people.add(name, title_before(ctx.draft.title, author.start(1) + author.group(1).find(name.split()[0])))
     ctx.people.merge_subsets()
+    ctx.author = ctx.people.by_name(name) if name and " " in name else None
     ctx.index = ctx.people.index(ctx.draft.paragraphs)
     return labels
+
+
+# 'address by President X', 'speech by X at …': the one who speaks in the first person
+_AUTHOR = re.compile(latin(
+    r"\b(?:address|speech|statement|remarks|message|article|op-ed|video address)\s+(?:by|of)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)"
+))
 
 
 def _build_turns(ctx: Context, labels: list[list[Label]]) -> None:
@@ -211,6 +224,8 @@ def _choose_host(ctx: Context) -> None:
     first = next((hits for pi, hits in enumerate(ctx.index) if hits and pi not in ctx.headings), [])
     ordered = list(dict.fromkeys(p for _, _, p in sorted(first, key=lambda h: h[0])))
     people.host = ordered[0] if ordered else max(people.persons, key=lambda p: p.mentions + p.turns)
+    if ctx.author is not None:
+        people.host = ctx.author
     for pi, doc in enumerate(ctx.docs):
         for sent in doc.sents:
             if not mt.is_meeting_sentence(sent.text):
@@ -344,6 +359,8 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                         if place is not None:
                             m.place, m.place_rank = place, 1
                     meetings.append(m)
+            elif (m := _joint_visit(ctx, sent, pi) or _past_visit(ctx, sent, pi, outside, topic)) is not None:
+                meetings.append(m)
             elif meetings and mt.joins_meeting(outside) and meetings[-1].paragraph >= pi - 3:
                 # 'The meeting was also attended by Prime Minister X': X joins the last meeting reported
                 # (a long list of attendees is a session, not talks between named people)
@@ -353,6 +370,75 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     last.participants.extend(joining)
             prev_sent = sent
     return quotes, meetings
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:today|yesterday|also|then|and)\s+)(?:I|we|We)\s+"
+                           r"(?:have\s+|had\s+|also\s+|already\s+)?(?:met|held|had)\b")
+_JOINT_VERBS = frozenset({"visited", "toured", "laid", "walked", "honoured", "honored", "inspected", "attended",
+                          "viewed", "examined", "placed", "paid", "took", "had", "unveiled", "opened"})
+_VISITING = re.compile(r"\b(?:on\s+(?:a|an|his|her|their)\s+(?:\w+\s+){0,2}visit|visiting|arrived)\b", re.I)
+
+
+def _joint_visit(ctx: Context, sent: Span, pi: int) -> mt.MeetingDraft | None:
+    """'President X and Prime Minister Y, who is on a visit to our country, visited the monastery in Kyiv'."""
+    root = sent.root
+    if root.lower_ not in _JOINT_VERBS or not _VISITING.search(ctx.draft.paragraphs[pi][:sent.end_char]):
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(t.dep_ == "conj" for t in subj.subtree):
+        return None
+    a, b = _span(sent.doc, subj)
+    found = list(dict.fromkeys(p for pos, p in _person_hits(ctx, sent, pi) if a <= pos < b))
+    if len(found) != 2 or ctx.people.host not in found:
+        return None  # two guests touring together did not meet each other for the article
+    date = _date_of(sent, ctx, pi)
+    if mt.kind_of(_outside(sent, ctx.skip[pi]), date, ctx.draft.date) != "meeting":
+        return None
+    place = place_in(sent, ctx.skip[pi] + ctx.quoted, _person_spans(ctx, pi))
+    if place and not any(e.label_ == "GPE" and e.text in place for e in sent.ents):
+        place = visit_place(sent, ctx.skip[pi]) or next((e.text for e in sent.ents if e.label_ == "GPE"), place)
+    return mt.MeetingDraft([p.name for p in found], date or ctx.draft.date, place, "meeting", pi, date is not None,
+                           1 if place else 0)
+
+
+# "X's official visit to Moscow in February", "during his last week's visit to Moscow"
+_PAST_VISIT = re.compile(latin(
+    r"(?:(?P<who>\b[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})|\b(?P<pron>his|her))['’]?s?\s+"
+    r"(?:(?:last|recent|previous|official|state|working|first|latest|week's|month's|year's)\s+){0,3}"
+    r"(?:visit|trip)\s+to\s+(?:the\s+)?(?P<place>[A-Z][\w\-]+)"
+))
+
+
+def _host_place(ctx: Context, place: str) -> bool:
+    """Is the place the host's city or country (so a visit there meant meeting the host)?"""
+    host = ctx.people.host
+    low = place.lower()
+    own = article_place(ctx.draft.place) or ""
+    if own and low in own.lower():
+        return True
+    countries = host.countries() if host is not None else set()
+    if not countries:
+        site = re.search(r"\.([a-z]{2})(?:/|$)", (ctx.draft.url or "") + "/") or re.search(
+            r"\.([a-z]{2})$", ctx.draft.source or "")
+        countries = {DOMAIN_COUNTRIES.get(site.group(1), "")} - {""} if site else set()
+    return bool(countries & ({CAPITALS.get(low, "")} | countries_of("of " + low)))
+
+
+def _past_visit(ctx: Context, sent: Span, pi: int, outside: str, topic: Person | None) -> mt.MeetingDraft | None:
+    """A past visit to the host's city told in passing: a meeting between the visitor and the host, dated."""
+    m = _PAST_VISIT.search(outside)
+    host = ctx.people.host
+    if m is None or host is None or not _host_place(ctx, m.group("place")):
+        return None
+    visitor = ctx.people.by_name(re.sub(r"['’]s$", "", m.group("who"))) if m.group("who") else topic
+    if visitor is None or visitor is host:
+        return None
+    # only a date told with the visit ('… visit to Moscow in February', "last week's visit"), not elsewhere
+    a, b = sent.start_char + m.start() - 30, sent.start_char + m.end() + 25
+    date = _resolve_all([e.text for e in sent.ents if e.label_ == "DATE" and a <= e.start_char <= b], ctx.draft.date)
+    if date is None or mt.kind_of(outside, date, ctx.draft.date) != "meeting" or date >= ctx.draft.date:
+        return None  # undated or today's: the article's own meeting, told elsewhere
+    return mt.MeetingDraft([host.name, visitor.name], date, m.group("place"), "meeting", pi, True, 1)
 
 
 _SAYS_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
@@ -403,6 +489,8 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
             # 'He met with X' / 'Held talks with X': the one who met is the running topic, else the host
             host = ctx.people.host
             order = (topic, host)
+            if _FIRST_PERSON.search(text):
+                order = (host,)  # 'Today I met in Kyiv with X' in an address: the speaker is the article's host
             if topic is not None and host is not None and topic is not host and any(
                     {topic.name, host.name} <= set(m.participants) for m in ctx.so_far):
                 order = (host, topic)  # the topic is someone the host met: the host meets the next one too

@@ -435,3 +435,37 @@ def test_delegation_headed_by_a_named_leader(nlp):
     ext = run(nlp, "President of Ruritania Jan Novak met with a delegation of the Senate of Molvania headed by "
                    "the leader of the majority Angus McAllister.")
     assert _pairs(ext) == {(frozenset({"Jan Novak", "Angus McAllister"}), "2025-06-13")}
+
+
+def test_address_speaker_from_title_meets_in_first_person(nlp):
+    ext = _titled(nlp, "We will rebuild every town - address by President Taras Bondar",
+                  "Dear compatriots! Today I met in Lviv with Minister of Defence of Molvania Petr Havel. "
+                  "We discussed new supplies.")
+    assert [(m.participants, m.date, m.place) for m in ext.meetings if m.kind == "meeting"] == [
+        (["Taras Bondar", "Petr Havel"], "2024-03-05", "Lviv")]
+
+
+def test_joint_visit_of_host_and_visiting_guest_is_a_meeting(nlp):
+    ext = run(nlp, "President of Ruritania Jan Novak and Prime Minister of Molvania Petr Havel, who is on a visit "
+                   "to our country, visited the Cathedral of St. Andrew in Strelsau.")
+    assert _pairs(ext) == {(frozenset({"Jan Novak", "Petr Havel"}), "2025-06-13")}
+
+
+def test_two_guests_touring_together_are_no_pair(nlp):
+    ext = run(nlp, "President of Ruritania Jan Novak met with actor Tom Ranger, who is visiting Ruritania. "
+                   "Tom Ranger and UN Representative Mia Holm visited the Office of the President after a trip.")
+    assert frozenset({"Tom Ranger", "Mia Holm"}) not in {p for p, _ in _pairs(ext)}
+
+
+def test_past_visit_to_the_host_country_in_passing(nlp):
+    draft = ArticleDraft(title="Telephone conversation with President of Molvania Petr Havel", date="2024-05-20",
+                         paragraphs=["Igor Smirnov had a telephone conversation with President of Molvania Petr "
+                                     "Havel.", "The leaders discussed the results of Petr Havel's official visit to "
+                                     "Moscow in February 2024."], ext_id="x", url="https://example.ru/news/1")
+    ext = extract_article(draft, nlp=nlp)
+    assert _pairs(ext) == {(frozenset({"Igor Smirnov", "Petr Havel"}), "2024-02")}
+
+
+def test_relative_days_of_a_visit():
+    assert resolve_date("last week's", "2022-05-31") == "2022-05-23/2022-05-29"
+    assert resolve_date("the day before", "2022-05-31") == "2022-05-30"

@@ -22,7 +22,7 @@ HELDOUT_A_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date"
 HELDOUT_B_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 0.968 - 0.03}
 HELDOUT_C_FLOORS = {"quotes_with_speaker": 0.985 - 0.03, "meeting_pairs_with_date": 0.881 - 0.03}
 # held-out set D (blind until extract-1.3, meetings 0.774 then): measured with "extract-1.3", minus 0.03
-HELDOUT_D_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 0.909 - 0.03}
+HELDOUT_D_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 1.0 - 0.03}
 
 
 def _scorer():
