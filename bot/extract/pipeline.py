@@ -292,7 +292,7 @@ def _role_words(phrase: str) -> str:
     m = re.search(r"\bof\s", phrase)
     if m is None:
         return phrase
-    return phrase[:m.end()] + _LOWER_TAIL.sub("", phrase[m.end():])
+    return re.sub(r"(?:\s+(?:of|the|and|for))+\s*$", "", phrase[:m.end()] + _LOWER_TAIL.sub("", phrase[m.end():]))
 
 
 # ---------------------------------------------------------------- narrative: quotes and meetings
