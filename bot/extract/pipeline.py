@@ -601,14 +601,25 @@ def _title_meeting(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
         subjects = [host]
         partners = [max(cands, key=lambda p: p.mentions + p.turns)] if cands else []
     else:
-        subjects = _title_people(ctx, subj_text) or [host]
-        partners = [p for p in _title_people(ctx, part_text) if p not in subjects]
+        named = _title_people(ctx, part_text)
+        subjects = _title_people(ctx, subj_text) or [host if host not in named else _principal(ctx, named)]
+        partners = [p for p in named if p not in subjects and p is not None]
+        subjects = [p for p in subjects if p is not None]
+        if not subjects:
+            return
     if not partners or any(m.kind in ("meeting", "call") and {subjects[0].name, p.name} <= set(m.participants)
                            for m in merged for p in partners):
         return
     online = mt.is_online(lead)
     merged.insert(0, mt.MeetingDraft([p.name for p in subjects + partners], ctx.draft.date, None, "meeting", -1,
                                      False, 3 if online else 0))
+
+
+def _principal(ctx: Context, besides: list[Person]) -> Person | None:
+    """The article's most prominent person other than ``besides``: the host of a title's meeting when the
+    article opens with the guest ("Meeting with X": "X has been appointed …", then the transcript)."""
+    others = [p for p in ctx.people.persons if p not in besides]
+    return max(others, key=lambda p: (p.turns + p.mentions, bool(p.titles))) if others else None
 
 
 def _main(ctx: Context, meetings: list[mt.MeetingDraft]) -> list[mt.MeetingDraft]:

@@ -409,6 +409,16 @@ def test_title_meeting_for_a_transcript(nlp):
         (["Marek Kowal", "Anna Petrova"], "2024-03-05", "Novo-Ogaryovo")]
 
 
+def test_title_meeting_when_the_article_opens_with_the_guest(nlp):
+    ext = _titled(nlp, "Meeting with Anna Petrova",
+                  "Anna Petrova has been appointed Acting Governor of the Tula Region.",
+                  "President of Russia Marek Kowal: Ms Petrova, good afternoon.",
+                  "Anna Petrova: Good afternoon, Mr President.",
+                  "Marek Kowal: How is the harvest going?", place="The Kremlin, Moscow")
+    assert [(m.participants, m.date, m.place) for m in ext.meetings] == [
+        (["Marek Kowal", "Anna Petrova"], "2024-03-05", "The Kremlin, Moscow")]
+
+
 def test_title_pair_talks_name_the_guest(nlp):
     ext = _titled(nlp, "Russian-Chilean talks", "President of Russia Marek Kowal: Dear President Soto, welcome.",
                   "President of Chile Luis Soto: Thank you for the invitation.")
