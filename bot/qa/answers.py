@@ -15,6 +15,7 @@ from bot.store import queries as sql
 
 MEETING_ROWS = 100
 QUOTE_LIMIT = 10
+CONTEXT_POOL = 100  # a speaker's newest quotes ranked by an audience or occasion ("what did X say to Y")
 ARTICLE_LIMIT = 10
 
 
@@ -147,7 +148,13 @@ async def meetings(store: Store, q: Query) -> Answer:
     asked = {p.id for p in q.persons}
     fits = q.partner_filter or (lambda pid: True)
     note = ""
+    by_headline: set[int] = set()
     if q.partner_filter and items:
+        role = q.partner_filter
+        # a partner fits by a title, or, when their titles leave it open, by the headline of the report
+        by_headline = {pid for i in items for pid in i.participant_ids if pid not in asked and not role(pid)
+                       and any(role.fits_with(pid, s.title) for s in i.sources)}
+        fits = lambda pid: pid in by_headline or role(pid)  # noqa: E731
         kept = [i for i in items if any(fits(pid) for pid in i.participant_ids if pid not in asked)]
         headline = [i for i in items if any(q.partner_filter.fits_text(s.title) for s in i.sources)]
         if kept:
@@ -189,9 +196,16 @@ async def meetings(store: Store, q: Query) -> Answer:
             header = f"{who} met {len(people)} {'person' if len(people) == 1 else 'people'}{_when(q)}{place}:"
     else:
         header = f"{len(items)} meeting(s){_when(q)}{place}:"
-    if q.partner_filter and not note:
+    from_headlines = [n for i in items for pid, n in zip(i.participant_ids, i.participants, strict=False)
+                      if pid in by_headline and n in people]
+    if from_headlines and not note:
+        note = (f"\n(Read {q.partner_role} from the headlines of the reports for "
+                f"{', '.join(dict.fromkeys(from_headlines))}: their titles do not say it.)")
+    elif q.partner_filter and not note:
         header = header.replace(" met ", f" met {len(people)} {q.partner_role}: " if q.persons else " met ", 1)
         header = header.split(": ", 1)[0] + f"{_when(q)}{place}:" if q.persons and len(q.persons) == 1 else header
+    if q.latest:  # "when were X and Y last together": the latest first
+        items = sorted(items, key=lambda i: (i.end, i.start), reverse=True)
     lines = [render.meeting_line(i, focus_names) for i in items]
     return Answer(MEETINGS, render.listing(header + _how(q), lines, note.strip() or None), people=people, items=items)
 
@@ -210,24 +224,87 @@ def _quote_items(rows) -> list[QuoteItem]:
     return items
 
 
-async def _search_quotes(store: Store, q: Query, by: Person | None) -> tuple[list, bool]:
-    """Quotes with all topic words, else with some of them (said so); bm25 then date."""
+async def _search_quotes(store: Store, q: Query, by: Person | None, terms: list[str] | None = None,
+                         limit: int = QUOTE_LIMIT) -> tuple[list, bool]:
+    """Quotes with all topic words, else with some of them (said so); bm25 then date.
+
+    With alternatives ("fighter jets / planes"), quotes with all words of any one alternative."""
     start, end = q.span.iso if q.span else (None, None)
+    terms = q.topic if terms is None else terms
     person_ids = [by.id] if by else []
     speaker = sql.fts_match(sorted(by.forms), mode="OR", column="speaker") if by else None
     rows: list = []
+    if q.any_of and terms is q.topic:
+        match = sql.fts_any(q.any_of, column="text")
+        if match is not None:
+            if speaker:
+                match = f"({match}) AND ({speaker})"
+            rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=limit)
+            return rows, False
     for mode in ("AND", "OR"):
-        if mode == "OR" and len(sql.fts_terms(" ".join(q.topic))) < 2:
+        if mode == "OR" and len(sql.fts_terms(" ".join(terms))) < 2:
             break
-        match = sql.fts_match(q.topic, mode=mode, column="text")
+        match = sql.fts_match(terms, mode=mode, column="text")
         if match is None:
             break
         if speaker:
             match = f"({match}) AND ({speaker})"
-        rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=QUOTE_LIMIT)
+        rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=limit)
         if rows:
             return rows, mode == "OR"
     return rows, False
+
+
+async def _ranked_by_context(store: Store, q: Query, person: Person) -> tuple[list, str | None]:
+    """"What did X say to Y at Z": X's quotes, those with all the audience/occasion words first, then with any,
+    then those from reports that mention Y or Z, then the rest; and a note saying how they were ranked."""
+    start, end = q.span.iso if q.span else (None, None)
+    pool = await sql.quotes_by(store, [person.id], start=start, end=end, limit=CONTEXT_POOL)
+    if not pool:
+        return [], None
+    names = [w for p in q.context_people for w in words(p.name)[-1:]]
+    terms = list(dict.fromkeys(names + q.context))
+    label = f"\u201c{q.context_label}\u201d"
+    tiers: list[list] = [[], [], []]
+    if terms:
+        speaker = sql.fts_match(sorted(person.forms), mode="OR", column="speaker")
+        match = sql.fts_match(terms, column="text")
+        if match and speaker:
+            tiers[0] = list(await sql.search_quotes(store, f"({match}) AND ({speaker})", person_ids=[person.id],
+                                                    start=start, end=end, limit=QUOTE_LIMIT))
+        if len(sql.fts_terms(" ".join(terms))) > 1:
+            some, _ = await _search_quotes(store, q, person, terms=terms)
+            tiers[1] = list(some)
+    articles = list(dict.fromkeys(r["article_id"] for r in pool))
+    score: dict[int, int] = {}  # a report naming the audience counts most, then one with all the words, then any
+    for points, found in (
+        (4, await sql.articles_mentioning(store, [p.id for p in q.context_people], articles)),
+        (2, await sql.articles_matching(store, sql.fts_match(q.context), articles) if sql.fts_match(q.context)
+         else set()),
+        (1, await sql.articles_matching(store, sql.fts_match(terms, mode="OR"), articles) if terms else set()),
+    ):
+        for a in found:
+            score[a] = score.get(a, 0) + points
+    tiers[2] = sorted((r for r in pool if r["article_id"] in score), key=lambda r: -score[r["article_id"]])
+    seen: set[int] = set()
+    counts = []
+    rows: list = []
+    for tier in [*tiers, pool]:
+        n = 0
+        for r in tier:
+            if r["id"] not in seen:
+                seen.add(r["id"])
+                rows.append(r)
+                n += 1
+        counts.append(n)
+    said = [f"{counts[0]} with all of those words"] if counts[0] else []
+    said += [f"{counts[1]} with some of them"] if counts[1] else []
+    said += [f"{counts[2]} from reports that mention it"] if counts[2] else []
+    if said:
+        note = f"Ranked by {label}: first " + ", then ".join(said) + (", then the others." if counts[3] else ".")
+    else:
+        note = f"No quote of {person.name}, nor any report quoting them, mentions {label}; these are all their quotes."
+    return rows[:QUOTE_LIMIT], note
 
 
 async def quotes_by(store: Store, q: Query) -> Answer:
@@ -236,7 +313,11 @@ async def quotes_by(store: Store, q: Query) -> Answer:
     person = q.persons[0]
     topic = " ".join(q.topic)
     partial = False
-    if q.topic:
+    context_note = None
+    if not q.topic and (q.context or q.context_people):
+        rows, context_note = await _ranked_by_context(store, q, person)
+        subject = f"quotes by {person.name}"
+    elif q.topic:
         rows, partial = await _search_quotes(store, q, person)
         subject = f"quotes by {person.name} about \u201c{topic}\u201d"
     else:
@@ -248,7 +329,7 @@ async def quotes_by(store: Store, q: Query) -> Answer:
         return nothing(q, subject, _how(q))
     about = f" about \u201c{topic}\u201d" if topic else ""
     header = f"{person.name} said{about}{_when(q)}:{_how(q)}"
-    note = "No quote has all of those words; these have some of them." if partial else None
+    note = "No quote has all of those words; these have some of them." if partial else context_note
     lines = [render.quote_line(i, with_speaker=False) for i in items]
     return Answer(QUOTES_BY, render.listing(header, lines, note), people=[person.name], items=items)
 

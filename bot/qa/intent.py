@@ -23,7 +23,8 @@ from datetime import date
 from rapidfuzz.distance import OSA
 
 from bot.people import HONORIFICS, fold
-from bot.qa.names import Lexicon, Person, RoleFilter, is_place_word
+from bot.qa.countries import other_forms
+from bot.qa.names import Lexicon, Person, RoleFilter, is_place_word, plural_role
 from bot.qa.text import (
     ARTICLE_WORDS,
     GRAMMAR,
@@ -36,6 +37,7 @@ from bot.qa.text import (
     TOPIC_MARKERS,
     WEAK_MEET_WORDS,
     content,
+    meeting_phrases,
     words,
 )
 from bot.qa.timeparse import Span, find_span
@@ -69,6 +71,11 @@ class Query:
     partner_role: str = ""
     how: list[str] = field(default_factory=list)  # how names were read ("typo", "role phrase"), for the answer
     place_guess: str = ""  # words after "visited"/"in" that name no person: maybe a place no meeting was held at
+    context: list[str] = field(default_factory=list)  # "said to <audience> at <occasion>": words that rank quotes
+    context_people: list[Person] = field(default_factory=list)  # "what did X tell Y": Y ranks X's quotes
+    context_label: str = ""  # the audience and occasion as the question puts them, for the answer
+    latest: bool = False  # "when did X last meet Y": newest first
+    any_of: list[list[str]] = field(default_factory=list)  # "jets / planes": topic alternatives (OR of groups)
 
 
 @dataclass(slots=True)
@@ -139,12 +146,58 @@ _QUESTION_WORDS = {"who", "whom", "when", "where", "which"}
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2((?:19|20)\d\d)\b")
 
 
-def _split_topic(tokens: list[str]) -> tuple[list[str], list[str]]:
+CLAUSE = "zzz"  # stands for a dash, colon or semicolon between parts of a question ("X on Y - what did he say")
+_CLAUSE_MARKS = re.compile(r"\s[-\u2013\u2014]+\s|\s?[\u2013\u2014]\s?|\s--\s|[:;]\s|[?!]\s+(?=\S)")
+_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
+_QUOTE_NOUNS = frozenset({"quote", "quotes", "quotation", "quotations", "statement", "statements", "remark", "remarks",
+                          "comment", "comments", "words", "speech", "speeches", "message", "messages", "sayings"})
+_SAY_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells", "telling", "speak", "spoke",
+                        "speaks", "speaking"})
+_LATEST = frozenset({"last", "latest", "recent", "recently", "lately", "newest"})
+
+
+def _participle(tokens: list[str], i: int, lexicon: Lexicon) -> bool:
+    """A verb that introduces what quotes say: "quotes calling Russia ...", "statements comparing ...",
+    "Zelenskyy quotes saying that ..." (after a quote noun or a name)."""
+    t = tokens[i]
+    if i == 0 or len(t) < 6 or not t.endswith("ing") or t in STOP or t in MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS:
+        return False
+    if lexicon.knows(t) or t in lexicon.places:
+        return False
+    return tokens[i - 1] in _QUOTE_NOUNS or lexicon.knows(tokens[i - 1])
+
+
+def _split_topic(tokens: list[str], lexicon: Lexicon | None = None) -> tuple[list[str], list[str]]:
+    """The words before the topic clause (and after its end, a dash or colon), and the topic clause."""
+    quotes = bool(set(tokens) & (QUOTE_WORDS | TALK_WORDS))
+    audience = False  # after "said to X" / "told X", "on" is the occasion, not the topic
     for i, token in enumerate(tokens):
-        marker = token in TOPIC_MARKERS or (token == "to" and i > 0 and tokens[i - 1] in _REPLY_WORDS)
-        if marker and content(tokens[i + 1:]):
-            return tokens[:i], tokens[i + 1:]
-    return tokens, []
+        if token == CLAUSE:
+            continue
+        marker = token in TOPIC_MARKERS and not (audience and token == "on") or (
+            token == "to" and i > 0 and tokens[i - 1] in _REPLY_WORDS)
+        marker = marker or bool(quotes and lexicon is not None and _participle(tokens, i, lexicon))
+        if marker and content([t for t in tokens[i + 1:] if t != CLAUSE]):
+            end = tokens.index(CLAUSE, i) if CLAUSE in tokens[i:] else len(tokens)
+            topic = tokens[i + 1:end]
+            if content(topic):
+                return [t for t in tokens[:i] + tokens[end:] if t != CLAUSE], topic
+        if token in {"tell", "told", "tells"} or token == "to" and i > 0 and tokens[i - 1] in _SAY_VERBS:
+            audience = True
+    return [t for t in tokens if t != CLAUSE], []
+
+
+def _alternatives(topic: list[str]) -> list[list[str]]:
+    """Topic words split at "or" ("fighter jets / planes"): each group is one alternative, when there are two."""
+    groups: list[list[str]] = [[]]
+    for t in topic:
+        if t == "or":
+            groups.append([])
+        else:
+            groups[-1].append(t)
+    groups = [content(g) for g in groups]
+    groups = [g for g in groups if g]
+    return groups if len(groups) > 1 else []
 
 
 def _iso_dates(question: str) -> str:
@@ -167,6 +220,7 @@ def _fix_typos(tokens: list[str], lexicon: Lexicon) -> list[str]:
         if len(t) >= 5 and not t.isdigit() and t not in STOP and t not in GRAMMAR and not lexicon.knows(t):
             for w in _VOCAB:
                 if (w[0] == t[0] and abs(len(w) - len(t)) <= 1 and w[:-1] != t[:-1] and w.rstrip("s") != t.rstrip("s")
+                        and not w.startswith(t) and not t.startswith(w)  # "state" is not a typo of "stated"
                         and OSA.distance(t, w, score_cutoff=1) <= 1):
                     t = w
                     break
@@ -192,10 +246,15 @@ def _before(tokens: list[str], i: int) -> str | None:
 
 def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     """Read a question; never raises for any text."""
-    span, rest = find_span(" ".join(words(_iso_dates(question))), now)
-    tokens = _fix_typos(rest.split(), lexicon)
+    marked = _CLAUSE_MARKS.sub(f" {CLAUSE} ", _SLASH.sub(" or ", _iso_dates(question)))
+    span, rest = find_span(meeting_phrases(" ".join(words(marked))), now)
+    marked_tokens = _fix_typos(rest.split(), lexicon)
+    while marked_tokens[:1] == [CLAUSE]:
+        marked_tokens = marked_tokens[1:]
+    tokens = [t for t in marked_tokens if t != CLAUSE]
     rest = " ".join(tokens)
     q = Query(SEARCH, question, span=span)
+    q.latest = bool(set(tokens) & _LATEST)
 
     does_do = tokens[:2] in (["what", "does"], ["what", "do"]) and tokens[-1:] in (["do"], ["does"])
     if (set(tokens) & TITLE_WORDS or does_do) and not set(tokens) & (QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
@@ -220,13 +279,15 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         q.intent, q.persons, q.how = PERSON, [whole[0]], [whole[1]]
         return q
 
-    main, topic = _split_topic(tokens)
+    main, topic = _split_topic(marked_tokens, lexicon)
+    q.any_of = _alternatives(topic)
     found = lexicon.scan(main)
     taken = {i for f in found for i in range(f.start, f.end)}
     placed = [(f.start, f.person, f.how) for f in found]  # people in the order the question names them
     quote = any(t in QUOTE_WORDS for t in main) or any(
         t in {"tell", "tells"} and main[i + 1:i + 2] not in (["me"], ["us"]) for i, t in enumerate(main))
-    meet = any(t in MEET_WORDS for t in main) or bool(found and any(t in WEAK_MEET_WORDS for t in main))
+    weak = any(t in WEAK_MEET_WORDS for t in main)
+    meet = any(t in MEET_WORDS for t in main) or bool(found and weak)
     article = any(t in ARTICLE_WORDS for t in main)
     for i, t in enumerate(main):  # "talked with X" is a meeting, "talked about X" (the topic clause) a quote
         if t in TALK_WORDS:
@@ -236,7 +297,7 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
                 quote = True
     what_did = main[:1] == ["what"] and main[1:2] != [] and main[1] in {"did", "does", "do", "has", "have"}
     role_words: list[str] = []
-    if meet and main[:1] in (["which"], ["what"]):
+    if (meet or weak and not quote) and main[:1] in (["which"], ["what"]):
         for i in range(1, len(main)):
             stop = main[i] in STOP and not is_place_word(main[i])  # "which US senators"
             if i in taken or stop or main[i] in QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS:
@@ -248,6 +309,8 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
             taken |= set(range(1, 1 + len(role_words)))
 
     runs = _runs(main, taken)
+    if weak and not meet and not quote and not article and any(lexicon.role(r.tokens) for r in runs):
+        meet = True  # "who has the Chinese leader received": a person named by a role
     be_where = bool(main[:1]) and main[0] in _QUESTION_WORDS and any(t in _BE for t in main)
     if not quote and not article:
         for run in runs:  # "when was Bettel in Kyiv", "who was in Minsk", "did Johnson visit Kyiv"
@@ -265,6 +328,12 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
                 continue
             placed.append((run.start, person, "role phrase"))
             continue
+        if meet and not quote and not q.partner_filter and (run.after in {"any", "some", "all"}
+                                                            or plural_role(run.tokens)):
+            q.partner_filter = lexicon.role_filter(run.tokens)  # "did X meet any Polish ministers"
+            if q.partner_filter:
+                q.partner_role = " ".join(run.tokens)
+                continue
         if meet and run.after == "from" and not q.partner_filter and all(is_place_word(t) for t in run.tokens
                                                                          if t not in STOP):
             q.partner_filter = lexicon.role_filter(run.tokens)  # "did Zelenskyy meet anyone from Poland"
@@ -302,11 +371,16 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     topic_words = content(topic)
 
     if quote:
+        named_unknown = [run for run in unresolved if _said_by(main, run, question, strict=True)]
         if persons:
             q.intent, q.topic = QUOTES_BY, topic_words
-        elif (unresolved and main and main[0] not in {"who", "whom", "which"} and not topic_words
-              and _said_by(main, unresolved[0], question)):
-            q.intent, q.unknown = QUOTES_BY, " ".join(unresolved[0])
+            if not topic_words:  # "what did X say to Y at Z": Y and Z rank X's quotes
+                q.context_people = persons[1:]
+                extra = [t for run in unresolved for t in run if t not in STOP and len(t) > 1]
+                q.context = list(dict.fromkeys(extra + [f for t in extra for f in other_forms(t)]))
+                q.context_label = " ".join([p.name for p in persons[1:]] + extra)
+        elif (named_unknown and main and main[0] not in {"who", "whom", "which"} and not topic_words):
+            q.intent, q.unknown = QUOTES_BY, " ".join(named_unknown[0])
         else:
             q.intent = QUOTES_ABOUT
             q.topic = topic_words or [t for run in unresolved for t in run]
@@ -332,11 +406,12 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     return q
 
 
-def _said_by(main: list[str], run: list[str], question: str) -> bool:
+def _said_by(main: list[str], run: list[str], question: str, *, strict: bool = False) -> bool:
     """Whether unknown words in a quote question stand where a speaker does ("what did X say", "quotes by X",
-    "Merkel's quotes") rather than a topic ("sanctions quotes")."""
+    "Merkel's quotes") rather than a topic ("sanctions quotes"). ``strict``: only when written like a name
+    (capitalized or possessive); lower-case common words that name nobody are topic words."""
     at = next((i for i in range(len(main)) if main[i:i + len(run)] == run), 0)
-    if at > 0:
+    if at > 0 and not strict:
         return True
     possessive = re.search(re.escape(run[-1]) + r"['\u2019]s\b", fold(question), re.IGNORECASE)
     return bool(possessive) or _name_like(question, run)

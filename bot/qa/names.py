@@ -10,37 +10,18 @@ When several people fit, the most prominent (most mentions, quotes and meetings)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from bot import people as names
+from bot.qa.countries import COUNTRIES, country_at, is_country_word
 from bot.qa.text import GRAMMAR, ROLE_WORDS, STOP, words
 
 FUZZY_NAME = 85  # rapidfuzz ratio for a whole name with a typo
 FUZZY_TOKEN = 80  # ... and for one surname with a typo (words of 5+ letters)
 
-_DEMONYMS = {
-    "american": "usa", "us": "usa", "u": "usa", "america": "usa", "usa": "usa", "british": "uk", "uk": "uk",
-    "britain": "uk", "english": "uk", "belarusian": "belarus", "belarussian": "belarus", "byelorussian": "belarus",
-    "russian": "russia", "ukrainian": "ukraine", "chinese": "china", "polish": "poland", "serbian": "serbia",
-    "french": "france", "german": "germany", "italian": "italy", "romanian": "romania", "portuguese": "portugal",
-    "luxembourgish": "luxembourg", "luxembourger": "luxembourg", "spanish": "spain", "dutch": "netherlands",
-    "belgian": "belgium", "austrian": "austria", "swiss": "switzerland", "swedish": "sweden", "finnish": "finland",
-    "norwegian": "norway", "danish": "denmark", "irish": "ireland", "greek": "greece", "turkish": "turkey",
-    "hungarian": "hungary", "czech": "czech", "slovak": "slovakia", "slovenian": "slovenia", "croatian": "croatia",
-    "bulgarian": "bulgaria", "moldovan": "moldova", "georgian": "georgia", "armenian": "armenia",
-    "azerbaijani": "azerbaijan", "kazakh": "kazakhstan", "uzbek": "uzbekistan", "kyrgyz": "kyrgyzstan",
-    "tajik": "tajikistan", "turkmen": "turkmenistan", "latvian": "latvia", "lithuanian": "lithuania",
-    "estonian": "estonia", "japanese": "japan", "korean": "korea", "indian": "india", "pakistani": "pakistan",
-    "iranian": "iran", "iraqi": "iraq", "syrian": "syria", "israeli": "israel", "egyptian": "egypt",
-    "saudi": "saudi", "emirati": "emirates", "qatari": "qatar", "canadian": "canada", "mexican": "mexico",
-    "brazilian": "brazil", "argentine": "argentina", "argentinian": "argentina", "venezuelan": "venezuela",
-    "cuban": "cuba", "australian": "australia", "vietnamese": "vietnam", "indonesian": "indonesia",
-    "mongolian": "mongolia", "european": "europe", "eu": "europe", "un": "nations", "nato": "nato",
-}
-_PHRASES = {("united", "states"): "usa", ("united", "kingdom"): "uk", ("great", "britain"): "uk",
-            ("european", "union"): "europe", ("european", "commission"): "commission",
-            ("united", "nations"): "nations", ("prime", "minister"): "premier"}
+_PHRASES = {("european", "commission"): ("commission",), ("prime", "minister"): ("premier", "minister")}
 _FILLER = frozenset({"the", "of", "and", "for", "foreign", "republic", "grand", "duchy", "federation", "federal",
                      "state", "s", "a", "an"})
 _WILDCARDS = frozenset({"leader", "head", "chief", "boss"})
@@ -58,10 +39,13 @@ _HEADS = frozenset({"president", "premier", "chancellor", "chairman", "king", "q
 
 def is_place_word(token: str) -> bool:
     """A country or its adjective ("us", "belarusian"), as role phrases use them."""
-    return token in _DEMONYMS or token in _COUNTRIES
+    return is_country_word(token) or token in COUNTRIES
 
 
-_COUNTRIES = frozenset(_DEMONYMS.values()) - {"europe", "nations", "nato"}
+def plural_role(tokens: list[str]) -> bool:
+    """Whether a role phrase names a kind of people, not one person: "Polish ministers", "British officials"."""
+    return any(t.endswith("s") and not t.endswith("ss") and (t[:-1] in ROLE_WORDS or t in ROLE_WORDS or t in _ANYONE)
+               or t.endswith("ies") and t[:-3] + "y" in ROLE_WORDS for t in tokens)
 
 
 def role_tokens(tokens: list[str]) -> frozenset[str]:
@@ -71,8 +55,13 @@ def role_tokens(tokens: list[str]) -> frozenset[str]:
     while i < len(tokens):
         pair = tuple(tokens[i:i + 2])
         if pair in _PHRASES:
-            out.append(_PHRASES[pair])
+            out.extend(_PHRASES[pair])
             i += 2
+            continue
+        country = country_at(tokens, i)
+        if country is not None:
+            out.append(country[0])
+            i += country[1]
             continue
         t = tokens[i]
         if t.endswith("ies") and len(t) > 4:
@@ -80,9 +69,15 @@ def role_tokens(tokens: list[str]) -> frozenset[str]:
         elif t.endswith("s") and t[:-1] in ROLE_WORDS:
             t = t[:-1]  # senators -> senator
         if t not in _FILLER:
-            out.append(_DEMONYMS.get(t, t))
+            out.append(t)
         i += 1
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def text_role_tokens(text: str) -> frozenset[str]:
+    """:func:`role_tokens` of a text (a headline), remembered: the same reports come back across questions."""
+    return role_tokens(words(text))
 
 
 @dataclass(slots=True)
@@ -108,9 +103,22 @@ class RoleFilter:
             self.need <= title and (not self.wild or bool(title & _HEADS)) for title, _ in person.titles
         )
 
+    def fits_with(self, pid: int, text: str) -> bool:
+        """Whether a person fits, reading what their titles do not say from a text (the report's headline): a
+        country for someone whose titles name none ("Minister of European Affairs" in "... of the Czech Republic"),
+        anything for someone without titles."""
+        if self(pid):
+            return True
+        person = self.lexicon.people.get(pid)
+        if person is None or any(title & COUNTRIES for title, _ in person.titles):
+            return False
+        have = text_role_tokens(text)
+        return any(self.need <= (title | have) and (not self.wild or bool((title | have) & _HEADS))
+                   for title in [t for t, _ in person.titles] or [frozenset()])
+
     def fits_text(self, text: str) -> bool:
         """Whether a text (a headline) names the role: "met with a delegation of US senators"."""
-        return self.need <= role_tokens(words(text))
+        return self.need <= text_role_tokens(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +263,7 @@ class Lexicon:
         query = role_tokens([t for t in tokens if t not in _ANYONE])
         need = query - _WILDCARDS
         anyone = any(t in _ANYONE for t in tokens)
-        countries = bool(need) and all(t in _COUNTRIES or t == "europe" for t in need)
+        countries = bool(need) and all(t in COUNTRIES or t == "europe" for t in need)
         if not need or not (query & (ROLE_WORDS | _WILDCARDS | {"premier"}) or countries and (anyone or
                                                                                             len(need) == len(query))):
             return None  # a bare "which leaders" is used loosely: no filter

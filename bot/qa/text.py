@@ -24,7 +24,8 @@ STOP = _set(
     search display fetch want like need anything something everything nothing one ones thing things
     s t ok okay hi hello hey thanks thank bot newsbot took take takes taken place held hold holds
     person persons people face personally foreign lately recently currently ever already anyone anybody someone
-    somebody pls plz kindly could would possibly maybe i'd i'm"""
+    somebody pls plz kindly could would possibly maybe i'd i'm everyone everybody exactly precisely actually exact
+    verbatim"""
 )
 
 QUOTE_WORDS = _set(
@@ -46,7 +47,8 @@ ARTICLE_WORDS = _set(
     headlines happened happen happening latest recent newest new written published publication
     mention mentions mentioned update updates developments development going headlines"""
 )
-WEAK_MEET_WORDS = _set("see sees saw seen came come comes visiting welcomed welcome received receive")
+WEAK_MEET_WORDS = _set("see sees saw seen came come comes visiting welcomed welcome welcomes welcoming received "
+                       "receive receives receiving together hosting")
 """Meeting verbs only when a person is named: "which leaders came to see Zelenskyy"."""
 TALK_WORDS = _set("talk talked talking chat chatted")
 """Quote verbs before "about"/"of" ("who talked about X"), meeting verbs before "with" ("talked with X")."""
@@ -63,6 +65,28 @@ ROLE_WORDS = _set(
     representative envoy director general speaker vice deputy first lady defence defense chief ceo boss senator
     senators ladies congressman congresswoman lawmaker lawmakers"""
 )
+
+
+_SEP = r"(?:\s+|-)"
+_PHRASE_RULES = [
+    # "video call", "online meeting", "video link", "videoconference": online meetings are meetings
+    (re.compile(r"\b(?:video|online|virtual|zoom|remote|web)" + _SEP + r"?(?:calls?|links?|conferences?|conferencing|"
+                r"meetings?|talks|summits?|chats?|sessions?|bridges?)\b|\bvideo ?(?:calls?|conferences?|links?)\b"),
+     "meeting"),
+    (re.compile(r"\b(?:sit|sits|sat|sitting)" + _SEP + r"down\b"), "met"),  # "sat down with X"
+    (re.compile(r"\b(?:get|gets|got|getting|gotten)" + _SEP + r"together\b"), "met"),  # "got together with X"
+    (re.compile(r"\b(meet|meets|met|meeting)" + _SEP + r"up\b"), r"\1"),  # "meet up"
+    # how they met, not where: "in person", "face to face", "in the flesh"
+    (re.compile(r"\b(?:in" + _SEP + r"person|face" + _SEP + r"to" + _SEP + r"face|in the flesh|personally)\b"), ""),
+]
+"""Multi-word meeting expressions rewritten to the grammar's meeting words (over folded, space-joined words)."""
+
+
+def meeting_phrases(text: str) -> str:
+    """Folded words with multi-word meeting expressions read as meeting words ("held a video call with")."""
+    for pattern, repl in _PHRASE_RULES:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
 
 
 def words(question: str) -> list[str]:

@@ -53,6 +53,15 @@ def fts_match(terms: Iterable[str], *, mode: str = "AND", column: str | None = N
     return f"{column} : ({expr})" if column else expr
 
 
+def fts_any(groups: Sequence[Iterable[str]], *, column: str | None = None) -> str | None:
+    """Alternatives: every word of some one group ("fighter jets / planes" -> (fighter AND jets) OR planes)."""
+    parts = [m for m in (fts_match(g) for g in groups) if m]
+    if not parts:
+        return None
+    expr = " OR ".join(f"({p})" for p in parts)
+    return f"{column} : ({expr})" if column else expr
+
+
 def _span(start: str | None, end: str | None) -> tuple[str, str]:
     return start or MIN_DAY, end or MAX_DAY
 
@@ -306,6 +315,18 @@ async def articles_matching(store: Store, match: str, article_ids: Sequence[int]
     rows = await store.fetchall(
         f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({_marks(article_ids)})",
         (match, *article_ids),
+    )
+    return {r[0] for r in rows}
+
+
+async def articles_mentioning(store: Store, person_ids: Sequence[int], article_ids: Sequence[int]) -> set[int]:
+    """Which of the given articles mention any of the given people."""
+    if not article_ids or not person_ids:
+        return set()
+    rows = await store.fetchall(
+        f"SELECT DISTINCT article_id FROM mentions WHERE person_id IN ({_marks(person_ids)})"
+        f" AND article_id IN ({_marks(article_ids)})",
+        (*person_ids, *article_ids),
     )
     return {r[0] for r in rows}
 

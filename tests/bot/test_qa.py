@@ -8,6 +8,7 @@ import pytest
 
 from bot.models import ArticleDraft, Extraction, Meeting, PersonMention, Quote
 from bot.qa import answer, understand
+from bot.qa.text import words
 from bot.store import Store
 
 NOW = date(2025, 6, 20)
@@ -376,3 +377,146 @@ async def test_unknown_topic_before_quote_word_is_a_topic(store):
     assert a.intent == "quotes_about" and a.items[0].text == "No storms or gales could break our unity"
     b = await ask(store, "quotes from Angela Merkel")
     assert b.items == [] and b.people == []
+
+
+# ------------------------------------------------------------------ meeting verbs, quote clauses, country filters
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who did Lukashenko sit down with in June 2025",
+        "who did Lukashenko hold a video call with in June 2025",
+        "who did Lukashenko have an online meeting with in June 2025",
+        "who did Lukashenko hold talks with in June 2025",
+        "who did Lukashenko get together with in June 2025",
+        "who did Lukashenko see in person in June 2025",
+        "who did Lukashenko meet face to face in June 2025",
+        "who did Lukashenko meet up with in June 2025",
+        "who did the Belarusian president receive in June 2025",
+        "list everyone Lukashenko met in June 2025",
+        "everyone the Belarusian president met in June 2025",
+        "all the people Lukashenko met in June 2025",
+    ],
+)
+async def test_meeting_verbs_and_nouns(store, question):
+    a = await ask(store, question)
+    assert a.intent == "meetings", question
+    assert sorted(a.people) == ["Xi Jinping", "Zhang Qingwei"], question
+
+
+async def test_together_and_last_lead_with_the_latest(store):
+    a = await ask(store, "when were Lukashenko and Xi Jinping together")
+    assert a.intent == "meetings" and [i.date for i in a.items] == ["2025-06-01/2025-06-12"]
+    b = await ask(store, "who did Lukashenko last sit down with")
+    assert [i.date for i in b.items] == ["2025-06-13", "2025-06-01/2025-06-12"]  # newest first
+    assert b.text.splitlines()[1].startswith("• Zhang Qingwei")
+
+
+async def test_in_person_is_not_a_place(store):
+    q = await understand(store, "when did Putin and Vucic hold talks in person", now=NOW)
+    assert q.intent == "meetings" and q.place == [] and [p.name for p in q.persons] == ["Vladimir Putin",
+                                                                                          "Aleksandar Vucic"]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("quotes calling for unity", ["unity"]),
+        ("statements describing sanctions as an opportunity", ["sanctions", "opportunity"]),
+        ("quotes saying that Ukraine needs weapons", ["ukraine", "needs", "weapons"]),
+        ("remarks comparing storms and gales", ["storms", "gales"]),
+    ],
+)
+async def test_topic_introduced_by_a_verb(store, question, topic):
+    q = await understand(store, question, now=NOW)
+    assert q.intent == "quotes_about" and q.topic == topic and q.unknown is None, question
+    assert (await ask(store, question)).items, question
+
+
+async def test_lower_case_words_naming_nobody_are_a_topic(store):
+    a = await ask(store, "what did the gales say")
+    assert a.intent == "quotes_about" and a.items[0].text == "No storms or gales could break our unity"
+    b = await ask(store, "what did Bartholomew say")  # written like a name: honest "nobody of that name"
+    assert b.items == [] and "nobody of that name" in b.text
+
+
+@pytest.fixture
+async def two_occasions(store):
+    await store.add_article(
+        _draft("moscow", "Lukashenko and Putin met in Moscow", "2022-03-11", "Talks in the Kremlin, Moscow."),
+        extraction=Extraction(
+            people=[PersonMention("Alexander Lukashenko", "President of Belarus"),
+                    PersonMention("Vladimir Putin", "President of Russia")],
+            quotes=[_q("We had a premonition of hard times", "Alexander Lukashenko")],
+            meetings=[Meeting(["Alexander Lukashenko", "Vladimir Putin"], "2022-03-11", "Moscow")]))
+    return store
+
+
+@pytest.mark.parametrize("question", ["what did Lukashenko tell Putin", "what did Lukashenko say to Putin",
+                                      "what did Lukashenko say when he was in Moscow",
+                                      "Lukashenko's speech at the Kremlin"])
+async def test_audience_and_occasion_rank_the_speakers_quotes(two_occasions, question):
+    a = await ask(two_occasions, question)
+    assert a.intent == "quotes_by" and {i.speaker for i in a.items} == {"Alexander Lukashenko"}, question
+    assert a.items[0].text == "We had a premonition of hard times", question  # the occasion's quote first
+    assert len(a.items) == 3 and "Ranked by" in a.text, question  # the others follow: nothing is wiped out
+
+
+async def test_audience_that_matches_nothing_keeps_all_quotes(two_occasions):
+    a = await ask(two_occasions, "what did Lukashenko say to the penguins at the zoo")
+    assert len(a.items) == 3 and "these are all their quotes" in a.text
+    b = await ask(two_occasions, "what did Xi Jinping say to Lukashenko")  # no quotes at all: honest empty
+    assert b.items == [] and b.people == []
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        ("Duda on weapons - what exactly did he say?", "Ukraine needs weapons"),
+        ("Duda about weapons: his words", "Ukraine needs weapons"),
+        ("Lukashenko \u2014 sanctions: his exact words", "Today, sanctions represent an opportunity for us"),
+    ],
+)
+async def test_clauses_between_dashes_and_colons(store, question, text):
+    a = await ask(store, question)
+    assert a.intent == "quotes_by" and [i.text for i in a.items][:1] == [text], question
+
+
+async def test_slash_means_or_for_topic_words(store):
+    q = await understand(store, "quotes about gales / penguins", now=NOW)
+    assert q.any_of == [["gales"], ["penguins"]]
+    a = await ask(store, "quotes about gales / penguins")
+    assert [i.text for i in a.items] == ["No storms or gales could break our unity"]
+    assert "some of them" not in a.text
+
+
+def test_country_table_reads_adjectives_and_names():
+    from bot.qa.names import role_tokens
+
+    assert role_tokens(["british", "officials"]) >= {"uk"} and role_tokens(["united", "kingdom"]) == {"uk"}
+    assert role_tokens(["slovak"]) == role_tokens(["slovakia"]) == {"slovakia"}
+    assert role_tokens(["czech", "republic"]) == role_tokens(["czechia"]) == {"czech"}
+    assert role_tokens(words("Prime Minister of the Portuguese Republic")) >= {"portugal", "minister"}
+
+
+async def test_any_plural_role_with_a_country_filters_partners(store):
+    a = await ask(store, "did Zelenskyy meet any Polish presidents?")
+    assert a.intent == "meetings" and a.people == ["Andrzej Duda"]
+    b = await ask(store, "which Polish presidents came to Kyiv")
+    assert b.people == ["Andrzej Duda"]
+
+
+async def test_country_read_from_headline_for_a_title_without_country(tmp_path):
+    s = await Store.open(tmp_path / "czech.db")
+    await s.add_article(
+        _draft("cz", "Zhovkva met officials of the Czech Republic", "2022-05-17", "Talks in Prague."),
+        extraction=Extraction(people=[PersonMention("Ihor Zhovkva", "Deputy Head of the Office of the President"),
+                                      PersonMention("Mikulas Bek", "Minister of European Affairs"),
+                                      PersonMention("Petr Fiala", "Prime Minister of the Czech Republic"),
+                                      PersonMention("Olaf Scholz", "Chancellor of Germany")],
+                              meetings=[Meeting(["Ihor Zhovkva", "Mikulas Bek", "Petr Fiala", "Olaf Scholz"],
+                                                "2022-05-17", "Prague")]))
+    a = await answer(s, "which Czech officials did Zhovkva meet", now=NOW)
+    await s.close()
+    assert a.people == ["Mikulas Bek", "Petr Fiala"] and "headlines" in a.text  # not the German chancellor

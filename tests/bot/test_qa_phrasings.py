@@ -16,7 +16,8 @@ from bot.qa.gold import build_gold_db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "dev"
-MEASURED = 1.0  # mean score of the inventory when written (the code before these rules: 0.80)
+MEASURED = 1.0  # mean score of the 174 phrasings (p120-p174 added for meeting verbs, quote clauses, audiences,
+# country partner filters: 0.87 on the code before those rules, 0.59 on the new 55 alone)
 FLOOR = MEASURED - 0.03
 
 
@@ -30,7 +31,7 @@ def _scorer():
 async def test_phrasings_inventory_scores_above_floor(tmp_path):
     questions = [json.loads(line) for line in (DATA / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()
                  if line.strip()]
-    assert len(questions) >= 80
+    assert len(questions) >= 170
     store = await build_gold_db(tmp_path / "gold.db", DEV / "gold.jsonl",
                                 [DEV / "000_2234170fe0e043b3.txt", DEV / "articles.jsonl"])
     try:
