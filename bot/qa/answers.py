@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from bot.qa import render
+from bot.qa.countries import other_forms
 from bot.qa.intent import ARTICLES, MEETINGS, PERSON, QUOTES_ABOUT, QUOTES_BY, SEARCH, Query
 from bot.qa.names import Person
 from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
@@ -129,13 +131,23 @@ async def meetings(store: Store, q: Query) -> Answer:
     if q.unknown:
         return _unknown(q, "meetings of")
     place = f" in {' '.join(q.place).title()}" if q.place else ""
-    if not q.persons:
+    event_rows = await _event_meetings(store, q, start, end) if q.event else []
+    event_note = ""
+    if event_rows:
+        rows = event_rows
+        place += f" at {q.event_label}"
+        subject = "meetings" + "".join(f" of {p.name}" for p in q.persons[:1]) + "".join(
+            f" with {p.name}" for p in q.persons[1:]) + place
+    elif not q.persons:
         rows = await sql.meetings_in(store, start=start, end=end, place=q.place, limit=MEETING_ROWS)
         subject = f"meetings{place}"
     else:
         focus, others = q.persons[0], [p.id for p in q.persons[1:]]
         rows = await sql.meetings_of(store, focus.id, with_ids=others, start=start, end=end, limit=MEETING_ROWS)
         subject = f"meetings of {focus.name}" + "".join(f" with {p.name}" for p in q.persons[1:]) + place
+    if q.event and not event_rows:
+        event_note = (f"No report of a meeting{_when(q)} mentions \u201c{q.event_label}\u201d; "
+                      "these are all the meetings asked about, without that occasion.")
     parts: dict[int, list[tuple[int, str]]] = {}
     for p in await sql.participants(store, [r["id"] for r in rows]):
         parts.setdefault(p["meeting_id"], []).append((p["person_id"], p["name"]))
@@ -166,10 +178,12 @@ async def meetings(store: Store, q: Query) -> Answer:
             fits = lambda pid: True  # noqa: E731
             note = f"\n(No title in the articles says which of them are {q.partner_role}; these are all of them.)"
     if not items:
-        return nothing(q, subject, _how(q))
+        extra = f" (nor any report mentioning \u201c{q.event_label}\u201d)" if q.event and not event_rows else ""
+        return nothing(q, subject + extra, _how(q))
+    note = "\n".join(n for n in (note.strip(), event_note) if n)
     focus_names = {q.persons[0].name} if q.persons else set()
     focus_ids = {q.persons[0].id} if q.persons else set()
-    if q.persons and not q.place and len(rows) >= MEETING_ROWS:
+    if q.persons and not q.place and not event_rows and len(rows) >= MEETING_ROWS:
         partners = await sql.meeting_partners(store, q.persons[0].id, with_ids=[p.id for p in q.persons[1:]],
                                               start=start, end=end)
         people = [r["name"] for r in partners if fits(r["id"]) or r["id"] in asked]
@@ -206,8 +220,61 @@ async def meetings(store: Store, q: Query) -> Answer:
         header = header.split(": ", 1)[0] + f"{_when(q)}{place}:" if q.persons and len(q.persons) == 1 else header
     if q.latest:  # "when were X and Y last together": the latest first
         items = sorted(items, key=lambda i: (i.end, i.start), reverse=True)
-    lines = [render.meeting_line(i, focus_names) for i in items]
+    if q.where:
+        header, lines, where_note = await _where(store, q, items, focus_names)
+        note = "\n".join(n for n in (note.strip(), where_note) if n)
+    else:
+        lines = [render.meeting_line(i, focus_names) for i in items]
     return Answer(MEETINGS, render.listing(header + _how(q), lines, note.strip() or None), people=people, items=items)
+
+
+async def _event_meetings(store: Store, q: Query, start: str | None, end: str | None) -> list:
+    """Meetings reported by articles that name the occasion (FTS over titles and texts, limited), with the people
+    asked about; the occasion with its year first ("SPIEF 2022"), then without."""
+    tries = [[*q.event, q.event_year], q.event] if q.event_year else [q.event]
+    for terms in tries:
+        match = sql.fts_match(terms)
+        if match is None:
+            continue
+        ids = await sql.articles_naming(store, match, start=start, end=end)
+        rows = await sql.meetings_in_articles(store, ids, person_ids=[p.id for p in q.persons], start=start, end=end,
+                                              limit=MEETING_ROWS)
+        if rows:
+            return rows
+    return []
+
+
+_PLACE_SENTENCE = re.compile(r"[^.!?\n]*\b(?:in|at)\s+(?:the\s+)?[A-Z][^.!?\n]*[.!?]?")
+WHERE_TEXTS = 5  # reports read for a sentence that places a meeting whose place was not stored
+
+
+async def _where(store: Store, q: Query, items: list[MeetingItem], focus: set[str]) -> tuple[str, list[str], str]:
+    """'Where did X and Y meet': the places first; a meeting with no stored place is still listed, said so, with the
+    report's sentence that names where it happened, when there is one."""
+    places = list(dict.fromkeys(i.place for i in items if i.place))
+    who = q.persons[0].name if q.persons else "they"
+    with_whom = f" and {', '.join(p.name for p in q.persons[1:])}" if len(q.persons) > 1 else ""
+    unplaced = [i for i in items if not i.place]
+    if places:
+        header = f"{who}{with_whom} met in {'; '.join(places)}{_when(q)}:"
+    else:
+        header = f"The place where {who}{with_whom} met is not given in the articles{_when(q)}; the meeting(s):"
+    texts = await sql.article_texts(store, list(dict.fromkeys(i.sources[0].article_id for i in unplaced))[:WHERE_TEXTS])
+    lines = []
+    for i in items:
+        others = [p for p in i.participants if p not in focus] or i.participants
+        said = ""
+        if not i.place:
+            names = {w for n in i.participants for w in words(n)[-1:]}
+            for m in _PLACE_SENTENCE.finditer(texts.get(i.sources[0].article_id, "")):
+                if names & set(words(m.group(0))):
+                    said = f" (the report: \u201c{m.group(0).strip()[:300]}\u201d)"
+                    break
+        where = i.place or "place not given"
+        lines.append(f"{where} — {', '.join(others)}, {render.when(i.date)}{said} — {render.sources(i.sources)}")
+    note = (f"The place of {len(unplaced)} of these meetings is not given in the articles."
+            if unplaced and places else "")
+    return header, lines, note
 
 
 # ------------------------------------------------------------------ quotes
@@ -244,15 +311,40 @@ async def _search_quotes(store: Store, q: Query, by: Person | None, terms: list[
     for mode in ("AND", "OR"):
         if mode == "OR" and len(sql.fts_terms(" ".join(terms))) < 2:
             break
-        match = sql.fts_match(terms, mode=mode, column="text")
+        wide = terms + [f for t in terms for f in other_forms(t)] if mode == "OR" else terms  # "russia": "russian"
+        match = sql.fts_match(wide, mode=mode, column="text")
         if match is None:
             break
         if speaker:
             match = f"({match}) AND ({speaker})"
-        rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end, limit=limit)
+        rows = await sql.search_quotes(store, match, person_ids=person_ids, start=start, end=end,
+                                       limit=limit if mode == "AND" else limit * 3)
         if rows:
+            if mode == "OR":  # most of the topic's words first, then bm25
+                rows = sorted(rows, key=lambda r: -len(shared_words(terms, r["text"])))[:limit]
             return rows, mode == "OR"
     return rows, False
+
+
+def _stem(word: str) -> str:
+    return word[:max(4, len(word) - 3)] if len(word) > 4 else word
+
+
+def shared_words(terms: list[str], text: str) -> list[str]:
+    """The topic words a text shares, by a crude stem ("visit" ~ "visits", "russia" ~ "russian")."""
+    have = set(words(text))
+    out = []
+    for t in terms:
+        forms = [t, *other_forms(t)]
+        if any(w == f or w.startswith(_stem(f)) for f in forms for w in have):
+            out.append(t)
+    return out
+
+
+def _partial_note(q: Query, items: list[QuoteItem]) -> str:
+    best = shared_words(q.topic, items[0].text) if items else []
+    first = f" (the first shares: {', '.join(best)})" if best else ""
+    return f"No quote has all of those words; these have some of them, those sharing most first{first}."
 
 
 async def _ranked_by_context(store: Store, q: Query, person: Person) -> tuple[list, str | None]:
@@ -329,7 +421,7 @@ async def quotes_by(store: Store, q: Query) -> Answer:
         return nothing(q, subject, _how(q))
     about = f" about \u201c{topic}\u201d" if topic else ""
     header = f"{person.name} said{about}{_when(q)}:{_how(q)}"
-    note = "No quote has all of those words; these have some of them." if partial else context_note
+    note = _partial_note(q, items) if partial else context_note
     lines = [render.quote_line(i, with_speaker=False) for i in items]
     return Answer(QUOTES_BY, render.listing(header, lines, note), people=[person.name], items=items)
 
@@ -343,7 +435,7 @@ async def quotes_about(store: Store, q: Query) -> Answer:
     items = _quote_items(rows)
     if not items:
         return nothing(q, f"quotes about \u201c{topic}\u201d")
-    note = "No quote has all of those words; these have some of them." if partial else None
+    note = _partial_note(q, items) if partial else None
     lines = [render.quote_line(i) for i in items]
     people = list(dict.fromkeys(i.speaker for i in items if i.speaker))
     return Answer(QUOTES_ABOUT, render.listing(f"Quotes about \u201c{topic}\u201d{_when(q)}:", lines, note),

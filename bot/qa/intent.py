@@ -27,14 +27,17 @@ from bot.qa.countries import other_forms
 from bot.qa.names import Lexicon, Person, RoleFilter, is_place_word, plural_role
 from bot.qa.text import (
     ARTICLE_WORDS,
+    EVENT_NOUNS,
     GRAMMAR,
     MEET_WORDS,
     PLACE_VERBS,
     QUOTE_WORDS,
+    SIDELINES,
     STOP,
     TALK_WORDS,
     TITLE_WORDS,
     TOPIC_MARKERS,
+    TRIP_WORDS,
     WEAK_MEET_WORDS,
     content,
     meeting_phrases,
@@ -76,6 +79,10 @@ class Query:
     context_label: str = ""  # the audience and occasion as the question puts them, for the answer
     latest: bool = False  # "when did X last meet Y": newest first
     any_of: list[list[str]] = field(default_factory=list)  # "jets / planes": topic alternatives (OR of groups)
+    event: list[str] = field(default_factory=list)  # "on the sidelines of SPIEF", "at the CSTO summit": the occasion
+    event_year: str = ""  # "SPIEF 2022": a year written with the occasion's name
+    event_label: str = ""  # the occasion as the question writes it, for the answer
+    where: bool = False  # "where did X and Y meet": the place is what is asked
 
 
 @dataclass(slots=True)
@@ -177,10 +184,10 @@ def _split_topic(tokens: list[str], lexicon: Lexicon | None = None) -> tuple[lis
         marker = token in TOPIC_MARKERS and not (audience and token == "on") or (
             token == "to" and i > 0 and tokens[i - 1] in _REPLY_WORDS)
         marker = marker or bool(quotes and lexicon is not None and _participle(tokens, i, lexicon))
-        if marker and content([t for t in tokens[i + 1:] if t != CLAUSE]):
+        if marker and content([t for t in tokens[i + 1:] if t != CLAUSE], meeting_words=quotes):
             end = tokens.index(CLAUSE, i) if CLAUSE in tokens[i:] else len(tokens)
             topic = tokens[i + 1:end]
-            if content(topic):
+            if content(topic, meeting_words=quotes):
                 return [t for t in tokens[:i] + tokens[end:] if t != CLAUSE], topic
         if token in {"tell", "told", "tells"} or token == "to" and i > 0 and tokens[i - 1] in _SAY_VERBS:
             audience = True
@@ -236,6 +243,44 @@ def _name_like(question: str, run: list[str]) -> bool:
     return False
 
 
+_EVENT_AFTER = frozenset({"at", "during", "on", "for", "of"})
+
+
+def _event(tokens: list[str], after: str | None, nxt: str | None, question: str, lexicon: Lexicon) -> list[str]:
+    """The words naming an occasion, when a run of a meeting question names one: after "sidelines of"
+    ("on the sidelines of SPIEF"), before or ending in an occasion noun ("at the CSTO summit", "during the Eastern
+    Economic Forum"), or a capitalized name or acronym after "at"/"during" that is no known place ("at Davos")."""
+    core = list(tokens)
+    sidelines = False
+    while core and (core[0] in SIDELINES or core[0] in {"of", "the", "on"}):
+        sidelines = sidelines or core[0] in SIDELINES
+        core = core[1:]
+    sidelines = sidelines or after in SIDELINES
+    noun = bool(nxt) and (nxt in EVENT_NOUNS or nxt == "summit")
+    nouns = []
+    while core and core[-1] in EVENT_NOUNS | TRIP_WORDS:
+        noun = noun or core[-1] in EVENT_NOUNS
+        nouns.insert(0, core.pop())
+    name = [t for t in core if t not in STOP and t not in TRIP_WORDS and (len(t) > 1 or t.isdigit())]
+    if not name:
+        return [t for t in nouns if t in EVENT_NOUNS] if (sidelines or noun) and after in _EVENT_AFTER else []
+    if sidelines or noun and (after in _EVENT_AFTER or after is None):
+        return name
+    if after in {"at", "during"} and _name_like(question, name) and not lexicon.is_place(name) and (
+            lexicon.role(name) is None):
+        return name
+    return []
+
+
+def _event_year(question: str, event: list[str]) -> str:
+    """'SPIEF 2022', 'the 2022 CSTO summit': a year written next to the occasion's name."""
+    folded = " ".join(words(question))
+    last, first = re.escape(event[-1]), re.escape(event[0])
+    m = re.search(rf"\b{last}(?:\s+(?:{'|'.join(sorted(EVENT_NOUNS))}))?\s+((?:19|20)\d\d)\b", folded) or re.search(
+        rf"\b((?:19|20)\d\d)\s+(?:the\s+)?{first}\b", folded)
+    return m.group(1) if m else ""
+
+
 def _before(tokens: list[str], i: int) -> str | None:
     """The word before position ``i``, skipping "the" and honorifics."""
     j = i - 1
@@ -255,6 +300,8 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     rest = " ".join(tokens)
     q = Query(SEARCH, question, span=span)
     q.latest = bool(set(tokens) & _LATEST)
+    q.where = "where" in tokens or bool(re.search(r"\b(?:which|what)\s+(?:city|cities|place|places|venue|venues|"
+                                                  r"location|locations|town|country|countries)\b", rest))
 
     does_do = tokens[:2] in (["what", "does"], ["what", "do"]) and tokens[-1:] in (["do"], ["does"])
     if (set(tokens) & TITLE_WORDS or does_do) and not set(tokens) & (QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
@@ -320,6 +367,12 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
                 meet = True
     unresolved: list[list[str]] = []
     for run in runs:
+        end = run.start + len(run.tokens)
+        event = _event(run.tokens, run.after, main[end] if end < len(main) else None, question, lexicon) if (
+            meet and not quote) else []
+        if event:
+            q.event += [t for t in event if t not in q.event]
+            continue
         if meet and not quote and (run.after in _PLACE_MARKERS or run.after in PLACE_VERBS
                                    and lexicon.is_place(run.tokens)):
             person = lexicon.role(run.tokens)
@@ -368,7 +421,7 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         if speaker:
             persons = [speaker]
     q.persons = persons
-    topic_words = content(topic)
+    topic_words = content(topic, meeting_words=quote)  # in a quote question "visit", "talks" are what it is about
 
     if quote:
         named_unknown = [run for run in unresolved if _said_by(main, run, question, strict=True)]
@@ -387,6 +440,11 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         return q
     if meet:
         q.intent = MEETINGS
+        if topic and not q.event:  # "who did X meet on the sidelines of SPIEF": the clause names the occasion
+            q.event = _event(topic, None, None, question, lexicon)
+        if q.event:
+            q.event_year = _event_year(question, q.event)
+            q.event_label = " ".join(_written(question, q.event) + ([q.event_year] if q.event_year else []))
         if not persons and unresolved and not q.place:
             q.unknown = " ".join(unresolved[0])
         return q
@@ -404,6 +462,12 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
         return q
     q.intent, q.topic = SEARCH, content(tokens)
     return q
+
+
+def _written(question: str, folded: list[str]) -> list[str]:
+    """Folded words as the question writes them ("spief" -> "SPIEF")."""
+    written = {fold(m.group(0)).lower(): m.group(0) for m in re.finditer(r"[^\W_]+", question)}
+    return [written.get(t, t) for t in folded]
 
 
 def _said_by(main: list[str], run: list[str], question: str, *, strict: bool = False) -> bool:

@@ -57,6 +57,13 @@ TITLE_WORDS = _set("title titles job jobs role roles position positions post off
 PLACE_VERBS = _set("visit visits visited visiting go went gone travel travelled traveled trip came come comes been "
                    "was were in at to arrived arrive arrives")
 """Words before a place in a meeting question: "in Kyiv", "visited Kyiv", "came to Kyiv", "trip to Moscow"."""
+EVENT_NOUNS = _set("summit summits forum forums conference conferences congress games olympics olympic festival expo "
+                   "exhibition session sessions assembly ceremony ceremonies parade council convention week fair "
+                   "dialogue symposium gathering celebrations celebration")
+"""Words that name an occasion: "at the CSTO summit", "during the Eastern Economic Forum"."""
+SIDELINES = _set("sidelines sideline margins margin fringes fringe")
+"""'on the sidelines of <EVENT>': the words after them name an occasion."""
+TRIP_WORDS = _set("trip trips visit visits tour tours stay journey")
 GRAMMAR = QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS | WEAK_MEET_WORDS
 TOPIC_MARKERS = ("about", "regarding", "concerning", "mentioning", "re", "on")
 ROLE_WORDS = _set(
@@ -68,7 +75,20 @@ ROLE_WORDS = _set(
 
 
 _SEP = r"(?:\s+|-)"
+_ONLINE = (r"(?:(?:by|via|over|on)" + _SEP + r")?(?:video(?:" + _SEP + r"?(?:links?|calls?|conferences?))?|online|"
+           r"virtual(?:ly)?|remote(?:ly)?|zoom|skype|offline)")
+_CLAUSE_END = (r"(?=\s*$|\s+(?:in|on|during|since|from|between|last|this|before|after|zzz|with|and|who|whom|which|what"
+               r"|when|where|did|has|have)\b)")
+"""Where a modifier ends: the end, a clause mark, or a word that starts the next part of the question."""
 _PHRASE_RULES = [
+    # how they met, not whom or where: "including by video", "incl. online", "in person or online", "whether online
+    # or not" (online meetings are meetings anyway; these never restrict)
+    (re.compile(r"\b(?:including|incl|inclusive of|counting|even)" + _SEP + r"(?:those" + _SEP + r")?" + _ONLINE
+                + r"(?:" + _SEP + r"(?:ones|meetings?|talks))?\b"), ""),
+    (re.compile(r"\b(?:whether" + _SEP + r")?(?:(?:in" + _SEP + r"person|face" + _SEP + r"to" + _SEP + r"face|"
+                + _ONLINE + r")" + _SEP + r")?(?:or|and)" + _SEP + r"(?:" + _ONLINE + r"|in" + _SEP + r"person|not)"
+                r"(?:" + _SEP + r"or" + _SEP + r"not)?\b" + _CLAUSE_END), ""),
+    (re.compile(r"\bwhether" + _SEP + r"(?:" + _ONLINE + r"|in" + _SEP + r"person)\b"), ""),
     # "video call", "online meeting", "video link", "videoconference": online meetings are meetings
     (re.compile(r"\b(?:video|online|virtual|zoom|remote|web)" + _SEP + r"?(?:calls?|links?|conferences?|conferencing|"
                 r"meetings?|talks|summits?|chats?|sessions?|bridges?)\b|\bvideo ?(?:calls?|conferences?|links?)\b"),
@@ -101,9 +121,10 @@ def words(question: str) -> list[str]:
     return out
 
 
-def content(tokens: list[str]) -> list[str]:
-    """Words that carry meaning for a search: no stop words, no question scaffolding, no honorifics."""
-    drop = STOP | QUOTE_WORDS | MEET_WORDS | ARTICLE_WORDS
+def content(tokens: list[str], *, meeting_words: bool = False) -> list[str]:
+    """Words that carry meaning for a search: no stop words, no question scaffolding, no honorifics.
+    ``meeting_words``: keep "visit", "talks", "meeting" (in a quote question they are what the quote is about)."""
+    drop = STOP | QUOTE_WORDS | ARTICLE_WORDS | (frozenset() if meeting_words else MEET_WORDS)
     return [t for t in tokens if t not in drop and len(t) > 1 or t.isdigit()]
 
 

@@ -391,3 +391,52 @@ async def meetings_in(
         " JOIN meetings m ON m.id = pick.id JOIN articles a ON a.id = m.article_id ORDER BY pick.ds DESC, m.id DESC",
         (lo, hi, *likes, limit),
     )
+
+
+EVENT_ARTICLES = 500  # articles that name an occasion, newest rows first, whose meetings an event question reads
+
+
+async def articles_naming(
+    store: Store, match: str, *, start: str | None = None, end: str | None = None, limit: int = EVENT_ARTICLES
+) -> list[int]:
+    """Ids of articles (title or text) matching an FTS expression ("SPIEF"), dated in a span widened by a month on
+    each side (a meeting is reported around its day), walked newest row first on the FTS index (no ranking of every
+    hit); at most ``limit``."""
+    lo, hi = _span(start, end)
+    if start:
+        lo = (date.fromisoformat(start) - timedelta(days=31)).isoformat()
+    if end:
+        hi = (date.fromisoformat(end) + timedelta(days=31)).isoformat()
+    rows = await store.fetchall(
+        "SELECT f.rowid FROM articles_fts f JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?"
+        " AND a.date BETWEEN ? AND ? ORDER BY f.rowid DESC LIMIT ?",
+        (match, lo, hi, limit),
+    )
+    return [r[0] for r in rows]
+
+
+async def meetings_in_articles(
+    store: Store, article_ids: Sequence[int], *, person_ids: Sequence[int] = (), start: str | None = None,
+    end: str | None = None, limit: int = 200,
+) -> list[sqlite3.Row]:
+    """Meetings (kind 'meeting') reported by the given articles, with every person of ``person_ids``, overlapping
+    the span; newest first."""
+    if not article_ids:
+        return []
+    lo, hi = _span(start, end)
+    return await store.fetchall(
+        f"SELECT {_MEETING_COLUMNS} FROM (SELECT m.id, {_DAY_START} AS ds, {_DAY_END} AS de FROM meetings m"
+        f" WHERE m.article_id IN ({_marks(article_ids)}) AND m.kind = 'meeting' AND de >= ? AND ds <= ?"
+        f"{_with(person_ids)}) AS pick JOIN meetings m ON m.id = pick.id JOIN articles a ON a.id = m.article_id"
+        " ORDER BY pick.ds DESC, m.id DESC LIMIT ?",
+        (*article_ids, lo, hi, *person_ids, limit),
+    )
+
+
+async def article_texts(store: Store, article_ids: Sequence[int]) -> dict[int, str]:
+    """The texts of a few articles by id."""
+    if not article_ids:
+        return {}
+    rows = await store.fetchall(f"SELECT id, text FROM articles WHERE id IN ({_marks(article_ids)})",
+                                tuple(article_ids))
+    return {r[0]: r[1] for r in rows}

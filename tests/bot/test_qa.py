@@ -520,3 +520,94 @@ async def test_country_read_from_headline_for_a_title_without_country(tmp_path):
     a = await answer(s, "which Czech officials did Zhovkva meet", now=NOW)
     await s.close()
     assert a.people == ["Mikulas Bek", "Petr Fiala"] and "headlines" in a.text  # not the German chancellor
+
+
+# ------------------------------------------------------------------ occasions, modifiers, places, topic words
+
+
+@pytest.fixture
+async def occasions(store):
+    await store.add_article(
+        _draft("spief", "Meeting with Milorad Dodik", "2022-06-18",
+               "Vladimir Putin met Milorad Dodik on the sidelines of the SPIEF 2022. Thanks for coming."),
+        extraction=Extraction(
+            people=[PersonMention("Vladimir Putin", "President of Russia"), PersonMention("Milorad Dodik")],
+            quotes=[_q("It has been less than a month since my first official visit to the Russian Federation",
+                       "Vladimir Putin"),
+                    _q("Sanctions do not work", "Vladimir Putin")],
+            meetings=[Meeting(["Vladimir Putin", "Milorad Dodik"], "2022-06-18", "St Petersburg")]))
+    await store.add_article(
+        _draft("cop", "President met with the Prime Minister of India", "2021-11-02",
+               "On the sidelines of the COP26 conference in Glasgow, Volodymyr Zelenskyy met Narendra Modi."),
+        extraction=Extraction(
+            people=[PersonMention("Volodymyr Zelenskyy", "President of Ukraine"), PersonMention("Narendra Modi")],
+            meetings=[Meeting(["Volodymyr Zelenskyy", "Narendra Modi"], "2021-11-02", None)]))
+    return store
+
+
+@pytest.mark.parametrize("question", [
+    "who did Putin sit down with on the sidelines of SPIEF 2022?", "who did Putin meet at the SPIEF forum",
+    "Putin's meetings during SPIEF - with whom?", "who met at SPIEF 2022",
+])
+async def test_occasion_filters_meetings_by_their_reports(occasions, question):
+    q = await understand(occasions, question, now=NOW)
+    assert q.intent == "meetings" and q.event == ["spief"] and not q.place, question
+    a = await ask(occasions, question)
+    assert "Aleksandar Vucic" not in a.people and "Milorad Dodik" in a.people, question
+    assert "SPIEF" in a.text, question
+
+
+async def test_occasion_year_is_part_of_the_occasion_and_restricts_time(occasions):
+    q = await understand(occasions, "who did Putin meet at SPIEF 2022", now=NOW)
+    assert q.event_year == "2022" and q.event_label == "SPIEF 2022" and q.span.iso[0] == "2022-01-01"
+
+
+async def test_occasion_matching_nothing_falls_back_and_says_so(occasions):
+    a = await ask(occasions, "who did Putin meet at the Davos forum?")
+    assert set(a.people) == {"Aleksandar Vucic", "Milorad Dodik"}
+    assert "mentions \u201cDavos\u201d" in a.text
+
+
+async def test_known_place_after_at_stays_a_place(occasions):
+    q = await understand(occasions, "who did Putin meet in Sochi", now=NOW)
+    assert q.place == ["sochi"] and not q.event
+
+
+@pytest.mark.parametrize("question", [
+    "list everyone Zelenskyy met in May 2022, including by video", "who did Zelenskyy meet in May 2022, incl. online?",
+    "Zelenskyy's meetings in May 2022, in person or online", "who has Zelenskyy met in May 2022 whether online or not",
+    "who did Zelenskyy meet, online or in person, in May 2022",
+])
+async def test_online_modifiers_do_not_restrict(store, question):
+    q = await understand(store, question, now=NOW)
+    assert q.intent == "meetings" and not q.place and not q.event and not q.unknown, question
+    a = await ask(store, question)
+    assert a.people == ["Andrzej Duda"], question
+
+
+async def test_online_words_in_a_topic_are_kept(store):
+    q = await understand(store, "quotes about online or offline education", now=NOW)
+    assert "education" in q.topic and "online" in q.topic
+
+
+async def test_where_did_they_meet_puts_the_place_first(occasions):
+    a = await ask(occasions, "where did Putin and Dodik meet?")
+    assert a.text.startswith("Vladimir Putin and Milorad Dodik met in St Petersburg")
+    b = await ask(occasions, "where did Zelenskyy and Modi meet?")  # no place stored: said so, meeting still listed
+    assert "not given" in b.text and len(b.items) == 1 and "Glasgow" in b.text
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("what did Putin say about his earlier visit to Russia", "It has been less than a month"),
+    ("Putin's remarks about the official visit", "It has been less than a month"),
+])
+async def test_meeting_words_are_topic_words_in_quote_questions(occasions, question, first):
+    q = await understand(occasions, question, now=NOW)
+    assert q.intent == "quotes_by" and "visit" in q.topic, question
+    a = await ask(occasions, question)
+    assert a.items[0].text.startswith(first), question
+
+
+async def test_quote_topic_sharing_no_word_is_honestly_empty(occasions):
+    a = await ask(occasions, "what did Putin say about the summit in Davos")
+    assert a.items == [] and a.people == []

@@ -16,8 +16,8 @@ from bot.qa.gold import build_gold_db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "dev"
-MEASURED = 1.0  # mean score of the 174 phrasings (p120-p174 added for meeting verbs, quote clauses, audiences,
-# country partner filters: 0.87 on the code before those rules, 0.59 on the new 55 alone)
+MEASURED = 1.0  # mean score of the 201 phrasings (p175-p201 added for occasions, online modifiers, "where did X
+# and Y meet", meeting words as quote topics: 0.958 on the code before those rules, 0.686 on the new 27 alone)
 FLOOR = MEASURED - 0.03
 
 
@@ -31,7 +31,7 @@ def _scorer():
 async def test_phrasings_inventory_scores_above_floor(tmp_path):
     questions = [json.loads(line) for line in (DATA / "phrasings.jsonl").read_text(encoding="utf-8").splitlines()
                  if line.strip()]
-    assert len(questions) >= 170
+    assert len(questions) >= 200
     store = await build_gold_db(tmp_path / "gold.db", DEV / "gold.jsonl",
                                 [DEV / "000_2234170fe0e043b3.txt", DEV / "articles.jsonl"])
     try:
