@@ -251,3 +251,21 @@ def holiday_date(text: str, base_iso: str) -> str | None:
         year = base.year - 1 if base.month < 7 else base.year
         return _month_str(year, 12)
     return None
+
+
+# 'the recent talks', 'recently met', 'the other day', 'less than a month since my visit': about a month back
+_VAGUE_PAST = re.compile(
+    r"\b(?:recent|latest)\s+(?:[\w\-]+\s+){0,2}?(?:talks|meetings?|negotiations|visits?|trip|summit|"
+    r"videoconferences?|video conferences?|discussions|consultations)\b"
+    r"|\brecently\s+(?:\w+\s+)?(?:met|held|visited|had|came|paid)\b|\b(?:met|visited)\s+(?:\w+\s+){0,3}?recently\b"
+    r"|\bthe other day\b|\bless than a month (?:ago|since)\b",
+    re.I,
+)
+
+
+def vague_past(text: str, base_iso: str) -> str | None:
+    """A recent past meeting with no calendar date: the month before the article, ending the day before."""
+    if not _VAGUE_PAST.search(text):
+        return None
+    base = date.fromisoformat(base_iso)
+    return _range(base - timedelta(days=30), base - timedelta(days=1))

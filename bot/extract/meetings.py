@@ -30,7 +30,9 @@ _RECEIVING = re.compile(
 QUOTE_MET_YOU = re.compile(
     r"\b(?:you and I|we)\s+(?:have\s+|had\s+)?(?:already\s+)?met\b"
     r"|\b(?:you and I|we)\s+(?:had|held|have had)\s+(?:a|an|our)\s+(?:\w+\s+)?(?:meeting|talks)\b"
-    r"|\bour (?:last|previous|recent) (?:meeting|talks)\b(?! with)",
+    r"|\bour (?:last|previous|recent) (?:meeting|talks)\b(?! with)"
+    r"|\b(?:at|during) our (?:\w+ )?(?:meeting|talks) (?:in|at) (?:the )?[A-Z]"
+    r"|\bmy (?:\w+ ){0,3}visit to [^.!?]*?\bwhen we (?:also )?(?:had|held|met)\b",
     re.I,
 )
 QUOTE_MET_NAMED = re.compile(
@@ -184,6 +186,12 @@ _TITLE_MET = re.compile(
     re.I,
 )
 # 'Russian-Brazilian talks', 'News conference following Russia-Turkmenistan talks'
+# 'X receives advisers to leaders of A and B who arrived for talks with Y', 'X welcomed Prime Minister Z'
+_TITLE_RECEIVES = re.compile(
+    r"^(?P<subjects>.*?)\b(?:receives|received|welcomes|welcomed|hosts|hosted)\s+(?P<partners>.+)$",
+)
+_TITLE_THING = re.compile(r"\b(?:awards?|prizes?|medals?|orders?|credentials|letters?|honou?rs?|degree|title|"
+                          r"delegation|group|students|graduates)\b", re.I)
 _TITLE_PAIR_TALKS = re.compile(
     r"\b(?P<a>[A-Z][a-z]+)[\-–](?P<b>[A-Z][a-z]+)\s+(?:talks|negotiations|summit|meeting)\b"
 )
@@ -197,7 +205,8 @@ _TITLE_NOT = re.compile(
 def title_signal(title: str) -> tuple[str, str, str] | None:
     """A title that names a meeting which took place: (kind, subjects text, partners text).
 
-    kind is 'with' ('Meeting with X': the article's host met X), 'met' ('X met with Y') or 'pair'
+    kind is 'with' ('Meeting with X': the article's host met X), 'met' ('X met with Y'), 'receives' ('X receives
+    advisers to … for talks with Y': X, Y and the named advisers) or 'pair'
     ('Russian-Brazilian talks': the partners text is the guest side's country word). Telephone
     conversations and announcements of future meetings give nothing.
     """
@@ -210,6 +219,9 @@ def title_signal(title: str) -> tuple[str, str, str] | None:
     m = _TITLE_MET.match(title)
     if m:
         return "met", m.group("subjects"), m.group("partners")
+    m = _TITLE_RECEIVES.match(title)
+    if m and m.group("subjects").strip() and not _TITLE_THING.search(m.group("partners")):
+        return "receives", m.group("subjects"), m.group("partners")
     m = _TITLE_PAIR_TALKS.search(title)
     if m:
         return "pair", m.group("a"), m.group("b")

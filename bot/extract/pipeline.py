@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from bot.extract import meetings as mt
-from bot.extract.dates import combine_dates, holiday_date, resolve_date
+from bot.extract.dates import combine_dates, holiday_date, resolve_date, vague_past
 from bot.extract.lexicon import CAPITALS, DOMAIN_COUNTRIES, NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
 from bot.extract.people import People, Person, clean_name, countries_of, title_after, title_before
 from bot.extract.places import article_place, held_place, place_in, visit_place
@@ -49,6 +49,8 @@ class Context:
     so_far: list[mt.MeetingDraft] = field(default_factory=list)  # meetings read so far
     author: Person | None = None  # the speaker of an address named by the title ('address by President X')
     """Meeting sentences naming nobody ('during a meeting at the Palace, the guest said'): paragraph, date, place."""
+    unnamed: list[tuple[int, str, bool]] = field(default_factory=list)
+    """Dated past meetings naming nobody ('during the May 2 videoconference'): paragraph, date, online."""
 
 
 def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extraction:
@@ -67,6 +69,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
     quotes.sort(key=lambda q: (q.paragraph, q.start))
     merged = mt.merge(meetings)
     _title_meeting(ctx, merged)
+    _call_past_meetings(ctx, merged)
     _place_meetings(ctx, merged)
     return Extraction(
         people=ctx.people.mentions(),
@@ -340,7 +343,8 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                 topic = said
                 if said is not last_speaker:
                     last_speaker = None
-            elif subj:
+            who = None
+            if said is None and subj:
                 who = ctx.people.resolve(subj, topic)
                 if isinstance(who, Person):
                     topic = who
@@ -348,7 +352,7 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                         last_speaker = None
             outside = _outside(sent, skip)
             if mt.is_meeting_sentence(outside):
-                m = _sentence_meeting(ctx, sent, pi, topic)
+                m = _sentence_meeting(ctx, sent, pi, topic, said or (who if isinstance(who, Person) else None))
                 if m is not None:
                     if m.place is None and m.place_rank == 0:
                         near = [s for s in (prev_sent, sent) if s is not None]
@@ -359,8 +363,12 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                         if place is not None:
                             m.place, m.place_rank = place, 1
                     meetings.append(m)
+                else:
+                    _unnamed_past(ctx, sent, pi, outside)
             elif (m := _joint_visit(ctx, sent, pi) or _past_visit(ctx, sent, pi, outside, topic)) is not None:
                 meetings.append(m)
+            elif _unnamed_past(ctx, sent, pi, outside):
+                pass
             elif meetings and mt.joins_meeting(outside) and meetings[-1].paragraph >= pi - 3:
                 # 'The meeting was also attended by Prime Minister X': X joins the last meeting reported
                 # (a long list of attendees is a session, not talks between named people)
@@ -436,9 +444,53 @@ def _past_visit(ctx: Context, sent: Span, pi: int, outside: str, topic: Person |
     # only a date told with the visit ('… visit to Moscow in February', "last week's visit"), not elsewhere
     a, b = sent.start_char + m.start() - 30, sent.start_char + m.end() + 25
     date = _resolve_all([e.text for e in sent.ents if e.label_ == "DATE" and a <= e.start_char <= b], ctx.draft.date)
+    date = date or vague_past(m.group(0), ctx.draft.date)  # "X's recent visit to Moscow"
     if date is None or mt.kind_of(outside, date, ctx.draft.date) != "meeting" or date >= ctx.draft.date:
         return None  # undated or today's: the article's own meeting, told elsewhere
     return mt.MeetingDraft([host.name, visitor.name], date, m.group("place"), "meeting", pi, True, 1)
+
+
+_PAST_NOUN = re.compile(r"\b(?:videoconferenc\w*|video conference|video call|summit|meeting|talks|negotiations)\b",
+                        re.I)
+_CALL_TITLE = re.compile(r"\b(?:telephone|phone)\s+(?:conversations?|calls?|talks)\b", re.I)
+
+
+def _unnamed_past(ctx: Context, sent: Span, pi: int, outside: str) -> bool:
+    """'… the agreement reached during the December 7 videoconference': a meeting naming nobody, dated in the past
+    by a date told with it. Kept for a telephone conversation's two parties (see ``_call_past_meetings``)."""
+    if not _CALL_TITLE.search(ctx.draft.title or ""):
+        return False
+    ats = [sent.start_char + m.start() for m in _PAST_NOUN.finditer(outside)]
+    if not ats or _person_hits(ctx, sent, pi):
+        return False
+    texts = [e.text for e in sent.ents if e.label_ == "DATE" and any(abs(e.start_char - at) <= 30 for at in ats)]
+    date = _resolve_all(texts, ctx.draft.date) if texts else None
+    if date is None or mt.span_of(date)[1].isoformat() >= ctx.draft.date:
+        return False
+    if mt.kind_of(outside, date, ctx.draft.date) == "planned":
+        return False
+    ctx.unnamed.append((pi, date, mt.is_online(outside)))
+    return True
+
+
+def _call_past_meetings(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
+    """A telephone conversation's two parties met before at the dated meetings it mentions naming nobody."""
+    if not ctx.unnamed:
+        return
+    calls = [m.participants for m in merged if m.kind == "call" and len(m.participants) == 2]
+    host = ctx.people.host
+    with_ = re.search(r"\bwith\s+(.+)$", ctx.draft.title or "")
+    named = _title_people(ctx, with_.group(1)) if with_ else []
+    if host is not None and len(named) == 1 and named[0] is not host:
+        calls.append([host.name, named[0].name])
+    if len({frozenset(c) for c in calls}) != 1:
+        return
+    pair = calls[0]
+    for pi, date, online in ctx.unnamed:
+        if any(m.kind == "meeting" and set(pair) <= set(m.participants) and mt._compatible(m.date, date)
+               for m in merged):
+            continue
+        merged.append(mt.MeetingDraft(list(pair), date, None, "meeting", pi, True, 3 if online else 0))
 
 
 _SAYS_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
@@ -471,7 +523,21 @@ def _outside(sent: Span, skip: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -> mt.MeetingDraft | None:
+def _reported(sent: Span) -> bool:
+    """Is a meeting word of the sentence inside a clause reported by a verb of saying ('X added that …')?"""
+    for tok in sent:
+        if not mt.is_trigger_token(tok):
+            continue
+        node, steps = tok, 0
+        while node.head is not node and steps < 10:
+            if node.dep_ == "ccomp" and node.head.lower_ in SAY_VERBS:
+                return True
+            node, steps = node.head, steps + 1
+    return False
+
+
+def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None,
+                      reporter: Person | None = None) -> mt.MeetingDraft | None:
     text = _outside(sent, ctx.skip[pi])
     hits = _person_hits(ctx, sent, pi, roles=True, topic=topic)
     partners, subjects = _meeting_region(sent, ctx.skip[pi])
@@ -494,6 +560,8 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None) -
             if topic is not None and host is not None and topic is not host and any(
                     {topic.name, host.name} <= set(m.participants) for m in ctx.so_far):
                 order = (host, topic)  # the topic is someone the host met: the host meets the next one too
+            if reporter is not None and _reported(sent):
+                order = (reporter,)  # 'X added that during the talks with Y, he …': X met Y
             other = next((p for p in order if p is not None and p not in found), None)
             if other is None:
                 return None
@@ -581,6 +649,21 @@ def _title_people(ctx: Context, text: str) -> list[Person]:
     return [person] if person is not None else []
 
 
+_PLURAL_ROLE = re.compile(r"^\s*(?:the\s+)?(advisers|advisors|ministers|ambassadors|envoys|governors|mayors)\b", re.I)
+
+
+def _plural_role_people(ctx: Context, text: str) -> list[Person]:
+    """'advisers to leaders of France and Germany': the article's named people whose title holds 'adviser'."""
+    m = _PLURAL_ROLE.match(text)
+    if m is None:
+        return []
+    word = m.group(1).lower()[:-1]
+    found = [p for p in ctx.people.persons if word in p.role_text() or any(
+        re.search(rf"\b{word}s?\b[^.;:]{{0,60}}$", ctx.draft.paragraphs[pi][max(0, a - 70):a], re.I)
+        for pi, hits in enumerate(ctx.index) for a, _b, q in hits if q is p)]
+    return found if 2 <= len(found) <= 4 else []
+
+
 def _title_meeting(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
     """'Meeting with X', 'X met with Y', 'Russian-Brazilian talks': the meeting the title names, when the body
     (a transcript, an address) reports none between the same people. Dated the article's date."""
@@ -602,6 +685,8 @@ def _title_meeting(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
         partners = [max(cands, key=lambda p: p.mentions + p.turns)] if cands else []
     else:
         named = _title_people(ctx, part_text)
+        if kind == "receives":
+            named = list(dict.fromkeys(named + _plural_role_people(ctx, part_text)))
         subjects = _title_people(ctx, subj_text) or [host if host not in named else _principal(ctx, named)]
         partners = [p for p in named if p not in subjects and p is not None]
         subjects = [p for p in subjects if p is not None]
@@ -633,6 +718,7 @@ _NAME_CHAIN = re.compile(
     r"\w+(?:\s*(?:[A-Z][\w'’\-.]*|of|the|to|for|and|on|de|da|von|der|van|al|el|bin|la|le|[,–—\-])(?=\W))+"
 )
 _PARTNER_DEPS = ("agent", "dobj")
+_EARLIER = frozenset({"following", "after", "before"})
 
 
 def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -654,6 +740,7 @@ def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple
         if not receiving:
             partners.append(_span(doc, tok))
         node, steps = tok, 0
+        partnered = any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children)
         while steps < 8:
             for child in node.children:
                 partner = node is tok and child.dep_ in _PARTNER_DEPS and mt.is_meeting_verb(tok.lower_)
@@ -669,6 +756,11 @@ def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple
                     a, b = _span(doc, child)
                     chain = _NAME_CHAIN.match(doc.text, child.idx)  # the parse may cut a long title short
                     partners.append((a, max(b, chain.end() if chain else b)))
+            if node is not tok and node.dep_ == "acl" and node.head.ent_type_ != "PERSON" \
+                    and node.lower_ not in _EARLIER:
+                break  # 'agreements reached during the video conference': who met is not the clause's subject
+            if not partnered and node.dep_ in ("prep", "acl") and node.lower_ in _EARLIER:
+                break  # 'X and Y visited Kyiv following talks in Moscow': an earlier meeting, not theirs together
             subj = [c for c in node.children if c.dep_ in _SUBJECTS]
             if subj:
                 subjects.extend(_span(doc, c) for c in subj)
@@ -690,9 +782,10 @@ def _date_of(sent: Span, ctx: Context, pi: int, inside: bool = False) -> str | N
     skip = ctx.skip[pi]
     texts = [e.text for e in sent.ents if e.label_ == "DATE"
              and (inside or not any(a <= e.start_char < b for a, b in skip))]
+    outside = _outside(sent, [] if inside else skip)
     if not texts:
-        return holiday_date(_outside(sent, [] if inside else skip), ctx.draft.date)
-    return _resolve_all(texts, ctx.draft.date)
+        return holiday_date(outside, ctx.draft.date) or vague_past(outside, ctx.draft.date)
+    return _resolve_all(texts, ctx.draft.date) or vague_past(outside, ctx.draft.date)
 
 
 def _resolve_all(texts: list[str], base: str) -> str | None:
@@ -737,7 +830,7 @@ def _quoted_meeting(ctx: Context, a: Person, b: Person, text: str, at: int, pi: 
         if span is not None:
             date = _resolve_all([e.text for e in span.ents if e.label_ == "DATE"], ctx.draft.date)
             place = place_in(span, [], _person_spans(ctx, pi))
-    date = date or holiday_date(sentence, ctx.draft.date)
+    date = date or holiday_date(sentence, ctx.draft.date) or vague_past(sentence, ctx.draft.date)
     kind = mt.kind_of(sentence, date, ctx.draft.date)
     return mt.MeetingDraft([a.name, b.name], date, place, kind, pi, date is not None, 3 if place else 0)
 

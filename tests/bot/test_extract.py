@@ -479,3 +479,75 @@ def test_past_visit_to_the_host_country_in_passing(nlp):
 def test_relative_days_of_a_visit():
     assert resolve_date("last week's", "2022-05-31") == "2022-05-23/2022-05-29"
     assert resolve_date("the day before", "2022-05-31") == "2022-05-30"
+
+
+def test_vague_recent_dates():
+    from bot.extract.dates import vague_past
+
+    assert vague_past("during the recent talks with him", "2022-02-12") == "2022-01-13/2022-02-11"
+    assert vague_past("It has been less than a month since my visit", "2022-05-16") == "2022-04-16/2022-05-15"
+    assert vague_past("they met the other day", "2022-05-16") == "2022-04-16/2022-05-15"
+    assert vague_past("the talks on energy", "2022-05-16") is None
+
+
+def test_past_visit_called_recent_in_a_call(nlp):
+    draft = ArticleDraft(title="Telephone conversation with President of Molvania Petr Havel", date="2024-05-20",
+                         paragraphs=["Igor Smirnov had a telephone conversation with President of Molvania Petr "
+                                     "Havel.", "In the follow-up to the discussions during President Havel's recent "
+                                     "visit to Moscow, the two leaders exchanged opinions."],
+                         ext_id="x", url="https://example.ru/news/1")
+    ext = extract_article(draft, nlp=nlp)
+    assert _pairs(ext) == {(frozenset({"Igor Smirnov", "Petr Havel"}), "2024-04-20/2024-05-19")}
+
+
+def test_unnamed_past_videoconference_in_a_call_is_the_parties_meeting(nlp):
+    draft = ArticleDraft(title="Telephone conversation with President of Molvania Petr Havel", date="2024-05-20",
+                         paragraphs=["On May 19, Igor Smirnov had a telephone conversation with President of Molvania "
+                                     "Petr Havel.", "They discussed the agreement reached during the May 2 "
+                                     "videoconference to launch consultations on trade."], ext_id="x")
+    ext = extract_article(draft, nlp=nlp)
+    assert _pairs(ext) == {(frozenset({"Igor Smirnov", "Petr Havel"}), "2024-05-02")}
+
+
+def test_unnamed_videoconference_outside_a_call_names_nobody(nlp):
+    ext = run(nlp, "Adviser to the Chancellor of Molvania Petr Havel and adviser to the President of Ruritania Jan "
+                   "Novak visited Strelsau in accordance with agreements reached during a video conference on June 4, "
+                   "following talks in Zenda.")
+    assert _pairs(ext) == set()
+
+
+def test_reported_clause_meeting_belongs_to_the_reporter(nlp):
+    ext = run(nlp, "President Taras Bondar met with President of Ruritania Jan Novak in Kyiv.",
+              "Jan Novak added that during the recent talks with President of Molvania Petr Havel, he received "
+              "assurances of support.", date="2022-02-08")
+    pairs = _pairs(ext)
+    assert (frozenset({"Jan Novak", "Petr Havel"}), "2022-01-09/2022-02-07") in pairs
+    assert not any(p == frozenset({"Taras Bondar", "Petr Havel"}) for p, _ in pairs)
+
+
+def test_our_meeting_in_a_city_inside_a_quote(nlp):
+    ext = run(nlp, "President Taras Bondar held talks with Prime Minister of Molvania Petr Havel in Kyiv.",
+              '"In February, at our meeting in Zenda, we signed a joint declaration," Taras Bondar said.',
+              date="2022-04-28")
+    assert (frozenset({"Taras Bondar", "Petr Havel"}), "2022-02") in _pairs(ext)
+
+
+def test_title_receiving_named_advisers_pairs_all_sides(nlp):
+    draft = ArticleDraft(
+        title="Bondar receives advisers to leaders of Ruritania and Molvania who arrived for talks with Head of "
+              "Office Ivan Petrenko",
+        date="2022-01-11",
+        paragraphs=["Security adviser to the Chancellor of Molvania Petr Havel and diplomatic adviser to the "
+                    "President of Ruritania Jan Novak visited Kyiv. President Taras Bondar welcomed the efforts of "
+                    "the partners. Head of the Office Ivan Petrenko stressed the need for a ceasefire."],
+        ext_id="x")
+    ext = extract_article(draft, nlp=nlp)
+    names = {"Taras Bondar", "Ivan Petrenko", "Petr Havel", "Jan Novak"}
+    assert _pairs(ext) == {(frozenset(names), "2022-01-11")}
+
+
+def test_title_receiving_an_award_is_no_meeting(nlp):
+    draft = ArticleDraft(title="President Taras Bondar received the Jan Novak Freedom Award", date="2022-03-07",
+                         paragraphs=["President Taras Bondar received the Jan Novak Freedom Award."], ext_id="x")
+    assert _pairs(extract_article(draft, nlp=nlp)) == set()
+
