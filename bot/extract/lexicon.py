@@ -190,6 +190,8 @@ ROLE_NOUNS: tuple[str, ...] = (
     "spokeswoman",
     "spokesperson",
     "senator",
+    "prosecutor",
+    "ombudsman",
     "deputy",
 )
 """Nouns naming a role; a phrase such as "the Belarusian leader" is resolved through them."""

@@ -329,6 +329,8 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                 phrase, where = attribution(q, paragraphs, prev_close)
                 speaker = resolve_speaker(phrase, ctx.people, topic)
                 if speaker is None:
+                    speaker = _lead_subject(ctx, sent, pi, q, skip, topic)
+                if speaker is None:
                     speaker = last_speaker if last_speaker is not None else (topic or ctx.people.host)
                 elif isinstance(speaker, Person):
                     topic = speaker
@@ -378,6 +380,22 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     last.participants.extend(joining)
             prev_sent = sent
     return quotes, meetings
+
+
+def _lead_subject(ctx: Context, sent: Span, pi: int, q: RawQuote, skip: list[tuple[int, int]],
+                  topic: Person | None) -> Person | None:
+    """'X thanked Denmark for …: "…"' / 'X stressed that he … "so that …"': a quotation that continues a
+    sentence (no attribution of its own) belongs to the person who is that sentence's subject."""
+    if q.paragraph != pi or not sent.start_char <= q.start - 1 < sent.end_char:
+        return None
+    lead = ctx.draft.paragraphs[pi][sent.start_char:q.start - 1]
+    if len(lead.split()) < 3 or any(c in lead for c in "\"“”«»"):
+        return None
+    subj = sentence_subject(sent, skip)
+    if not subj or subj.strip() not in lead:
+        return None
+    who = ctx.people.resolve(subj, topic)
+    return who if isinstance(who, Person) else None
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[,;]\s*|\b(?:today|yesterday|also|then|and)\s+)(?:I|we|We)\s+"
