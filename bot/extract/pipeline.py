@@ -71,6 +71,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
     _title_meeting(ctx, merged)
     _call_past_meetings(ctx, merged)
     _place_meetings(ctx, merged)
+    merged = _drop_relatives(ctx, merged)
     return Extraction(
         people=ctx.people.mentions(),
         quotes=quotes,
@@ -716,6 +717,36 @@ def _title_meeting(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
     online = mt.is_online(lead)
     merged.insert(0, mt.MeetingDraft([p.name for p in subjects + partners], ctx.draft.date, None, "meeting", -1,
                                      False, 3 if online else 0))
+
+
+_RELATIVE_OF = re.compile(latin(
+    r"\b(?:father|mother|parents?|widow|widower|wife|husband|son|daughter|sons|daughters|children|brother|sister|"
+    r"family|relatives?|grandson|granddaughter|grandfather|grandmother|fianc[ée]e?)\s+of\s+(?:the\s+)?(?:late\s+)?"
+    r"(?:(?:[A-Z][\w'’\-.]*|of|the)\s+){0,6}$"
+), re.I)
+
+
+def _drop_relatives(ctx: Context, merged: list[mt.MeetingDraft]) -> list[mt.MeetingDraft]:
+    """'Meeting with the father of Hero X', 'met with Y, the widow of X': X is only mentioned, the relative is
+    the participant. A person every full mention of whom follows such a phrase takes part in no meeting."""
+    texts = [ctx.draft.title or "", *ctx.draft.paragraphs]
+    relatives: set[str] = set()
+    for p in ctx.people.persons:
+        forms = [f for f in p.forms if " " in f] or list(p.forms)
+        if not forms:
+            continue
+        pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+        hits = [(t, m.start()) for t in texts for m in pat.finditer(t)]
+        if hits and all(_RELATIVE_OF.search(t[max(0, a - 80):a]) for t, a in hits):
+            relatives.add(p.name)
+    if not relatives:
+        return merged
+    out = []
+    for m in merged:
+        m.participants = [n for n in m.participants if n not in relatives]
+        if len(m.participants) >= 2:
+            out.append(m)
+    return out
 
 
 def _principal(ctx: Context, besides: list[Person]) -> Person | None:

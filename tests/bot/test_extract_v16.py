@@ -35,3 +35,12 @@ def test_quote_continuing_a_sentence_belongs_to_its_subject(nlp):
                    'the life of our valley and we are grateful for them."')
     assert quotes(ext)[-1] == ("The bridges changed the life of our valley and we are grateful for them.",
                                "Tomas Brenner")
+
+
+def test_relative_of_a_person_named_in_passing_is_the_participant(nlp):
+    ext = run(nlp, "Governor Tomas Brenner met with Anna Keller, the mother of Honoured Rescuer Paul Keller, "
+                   "who died saving children from a flood.",
+              title="Meeting with mother of Honoured Rescuer Paul Keller")
+    pairs = [set(m.participants) for m in ext.meetings]
+    assert all("Paul Keller" not in p for p in pairs)
+    assert {"Tomas Brenner", "Anna Keller"} in pairs
