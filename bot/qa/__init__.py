@@ -12,7 +12,7 @@ import logging
 import weakref
 from datetime import date
 
-from bot.qa.answers import HANDLERS
+from bot.qa.answers import HANDLERS, resolve_relation
 from bot.qa.intent import SEARCH, Query, parse
 from bot.qa.names import Lexicon
 from bot.qa.result import Answer, ArticleItem, MeetingItem, QuoteItem, Source
@@ -48,5 +48,10 @@ async def answer(store: Store, question: str, *, now: date | None = None) -> Ans
     if not question.strip():
         return Answer(SEARCH, "Ask me something, e.g. \u201cwho met Lukashenko in June 2025\u201d, "
                               "\u201cwhat did Duda say?\u201d or \u201cquotes about unity\u201d.")
-    query = await understand(store, question, now=now)
+    known = await lexicon(store)
+    query = parse(question, known, now or date.today())
+    if query.relation:  # "the father of X": who that is, from the articles
+        empty = await resolve_relation(store, query, known.people)
+        if empty is not None:
+            return empty
     return await HANDLERS[query.intent](store, query)

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from bot.people import fold
 from bot.qa import render
 from bot.qa.countries import other_forms
 from bot.qa.intent import ARTICLES, MEETINGS, PERSON, QUOTES_ABOUT, QUOTES_BY, SEARCH, Query
@@ -36,9 +37,61 @@ def _unknown(q: Query, kind: str) -> Answer:
 
 
 def _how(q: Query) -> str:
-    notes = [f"(read \u201c{p.name}\u201d from a {how})" for p, how in zip(q.persons, q.how, strict=False)
-             if how in {"role phrase", "typo", "spelling variant"}]
+    notes = [f"(read \u201c{p.name}\u201d from a {how})" if how in {"role phrase", "typo", "spelling variant"}
+             else f"(read \u201c{p.name}\u201d as {how[len('relation: '):]})"
+             for p, how in zip(q.persons, q.how, strict=False)
+             if how in {"role phrase", "typo", "spelling variant"} or how.startswith("relation: ")]
     return (" " + " ".join(notes)) if notes else ""
+
+
+# ------------------------------------------------------------------ relations
+
+RELATION_ARTICLES = 5  # reports read for who is "the father of X"
+
+
+def _related_in(text: str, name: str, relation: str, forms: set[str]) -> bool:
+    """Whether a report calls ``name`` the ``relation`` of someone named by ``forms``: "Artem Zhoga, the father of
+    Vladimir Zhoga", "Zhoga's father Artem Zhoga", "X's wife, Y"."""
+    t, n = fold(text), re.escape(fold(name))
+    of = "|".join(re.escape(f) for f in sorted(forms))
+    return bool(re.search(rf"\b{n},?\s+(?:who\s+is\s+)?(?:the\s+|a\s+|his\s+|her\s+)?{relation}\s+of\b[^.;]{{0,80}}?"
+                          rf"\b(?:{of})\b", t)
+                or re.search(rf"\b(?:{of})'s\s+{relation},?\s+(?:[a-z.-]+\s+){{0,3}}?{n}\b", t)
+                or re.search(rf"\b{n},?\s+(?:[a-z-]+\s+){{0,4}}?(?:{of})'s\s+{relation}\b", t))
+
+
+async def resolve_relation(store: Store, q: Query, people: dict[int, Person]) -> Answer | None:
+    """'The father of X': the person a title or a report names so, put in X's place in the query; an honest empty
+    answer when no report says who that is."""
+    base = people.get(q.relation_of) if q.relation_of is not None else None
+    if base is None or base.id not in {p.id for p in q.persons}:
+        return None
+    forms = set(base.forms) | {words(base.name)[-1]} if words(base.name) else set(base.forms)
+    label = f"the {q.relation} of {base.name}"
+    found: Person | None = None
+    rel = sql.fts_match([q.relation])
+    named = sql.fts_match(sorted(forms), mode="OR")
+    if rel and named:
+        ids = await sql.articles_naming(store, f"{rel} AND ({named})", limit=RELATION_ARTICLES)
+        texts = await sql.article_texts(store, ids)
+        for r in await sql.people_in_articles(store, ids):
+            other = people.get(r["person_id"])
+            if other is None or other.id == base.id:
+                continue
+            title = set(words(r["title"] or ""))
+            if q.relation in title and title & forms or _related_in(texts.get(r["article_id"], ""), r["name"],
+                                                                    q.relation, forms):
+                found = other
+                break
+    if found is None:
+        return Answer(q.intent, f"I found nothing about {label}: no article I have says who that is.")
+    at = next(i for i, p in enumerate(q.persons) if p.id == base.id)
+    q.persons = [found if i == at else p for i, p in enumerate(q.persons) if p.id != found.id or i == at]
+    how = list(q.how) + [""] * (len(q.persons) - len(q.how))
+    how[at] = f"relation: {label}"
+    q.how = how
+    q.context_people = [p for p in q.context_people if p.id != found.id]
+    return None
 
 
 # ------------------------------------------------------------------ meetings

@@ -83,6 +83,8 @@ class Query:
     event_year: str = ""  # "SPIEF 2022": a year written with the occasion's name
     event_label: str = ""  # the occasion as the question writes it, for the answer
     where: bool = False  # "where did X and Y meet": the place is what is asked
+    relation: str = ""  # "the father of X", "X's wife": the person asked about is known by a relation to X ...
+    relation_of: int | None = None  # ... whose id this is; resolved from the articles before answering
 
 
 @dataclass(slots=True)
@@ -161,6 +163,34 @@ _QUOTE_NOUNS = frozenset({"quote", "quotes", "quotation", "quotations", "stateme
 _SAY_VERBS = frozenset({"say", "said", "says", "saying", "tell", "told", "tells", "telling", "speak", "spoke",
                         "speaks", "speaking"})
 _LATEST = frozenset({"last", "latest", "recent", "recently", "lately", "newest"})
+RELATIONS = frozenset({
+    "father", "mother", "son", "daughter", "wife", "husband", "widow", "widower", "brother", "sister", "spouse",
+    "parent", "parents", "grandfather", "grandmother", "grandson", "granddaughter", "uncle", "aunt", "nephew",
+    "niece", "cousin", "fiance", "fiancee", "dad", "mom", "mum", "aide", "adviser", "advisor", "lawyer", "bodyguard",
+})
+"""Nouns that name a person by a relation to another ("the father of X", "X's wife")."""
+_DETERMINERS = frozenset({"the", "a", "his", "her", "their"})
+
+
+def _relation(main: list[str], start: int, end: int, question: str) -> tuple[str, int] | None:
+    """A relation noun that names someone by the person at ``main[start:end]``: "the father of X" (the noun and
+    its "of" before the name) or "X's father" (possessive, the noun right after); the relation and its index."""
+    if start >= 2 and main[start - 1] == "of" and main[start - 2] in RELATIONS:
+        return main[start - 2], start - 2
+    if end < len(main) and main[end] in RELATIONS and re.search(
+            re.escape(main[end - 1]) + r"['\u2019]s\s+" + re.escape(main[end]) + r"\b", fold(question)):
+        return main[end], end
+    return None
+
+
+def _names_a_meeting(tokens: list[str], i: int, lexicon: Lexicon | None) -> bool:
+    """Whether the words from ``i`` are a person's meeting ("on Yermak's video call", "on Putin's talks"): after
+    "on" they say which meeting, not a topic."""
+    if lexicon is None:
+        return False
+    found = lexicon.scan(tokens[i:i + 7])
+    return bool(found) and found[0].start == 0 and tokens[i + found[0].end:i + found[0].end + 1] in (
+        ["meeting"], ["meetings"], ["talks"], ["summit"], ["negotiations"])
 
 
 def _participle(tokens: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -181,7 +211,8 @@ def _split_topic(tokens: list[str], lexicon: Lexicon | None = None) -> tuple[lis
     for i, token in enumerate(tokens):
         if token == CLAUSE:
             continue
-        marker = token in TOPIC_MARKERS and not (audience and token == "on") or (
+        marker = token in TOPIC_MARKERS and not (audience and token == "on") and not (
+            token == "on" and _names_a_meeting(tokens, i + 1, lexicon)) or (
             token == "to" and i > 0 and tokens[i - 1] in _REPLY_WORDS)
         marker = marker or bool(quotes and lexicon is not None and _participle(tokens, i, lexicon))
         if marker and content([t for t in tokens[i + 1:] if t != CLAUSE], meeting_words=quotes):
@@ -330,6 +361,11 @@ def parse(question: str, lexicon: Lexicon, now: date) -> Query:
     q.any_of = _alternatives(topic)
     found = lexicon.scan(main)
     taken = {i for f in found for i in range(f.start, f.end)}
+    for f in found:  # "the father of X": someone known by a relation to X, found in the articles when answering
+        rel = _relation(main, f.start, f.end, question)
+        if rel and not q.relation:
+            q.relation, q.relation_of = rel[0], f.person.id
+            taken.add(rel[1])
     placed = [(f.start, f.person, f.how) for f in found]  # people in the order the question names them
     quote = any(t in QUOTE_WORDS for t in main) or any(
         t in {"tell", "tells"} and main[i + 1:i + 2] not in (["me"], ["us"]) for i, t in enumerate(main))

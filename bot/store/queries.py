@@ -440,3 +440,14 @@ async def article_texts(store: Store, article_ids: Sequence[int]) -> dict[int, s
     rows = await store.fetchall(f"SELECT id, text FROM articles WHERE id IN ({_marks(article_ids)})",
                                 tuple(article_ids))
     return {r[0]: r[1] for r in rows}
+
+
+async def people_in_articles(store: Store, article_ids: Sequence[int]) -> list[sqlite3.Row]:
+    """The people a few articles name (by the mentions index), with the name and title each article gives."""
+    if not article_ids:
+        return []
+    return await store.fetchall(
+        f"SELECT article_id, person_id, name, title FROM mentions WHERE article_id IN ({_marks(article_ids)})"
+        " ORDER BY article_id DESC, person_id",
+        tuple(article_ids),
+    )

@@ -611,3 +611,57 @@ async def test_meeting_words_are_topic_words_in_quote_questions(occasions, quest
 async def test_quote_topic_sharing_no_word_is_honestly_empty(occasions):
     a = await ask(occasions, "what did Putin say about the summit in Davos")
     assert a.items == [] and a.people == []
+
+
+# ------------------------------------------------------------------ "on X's video call", "the father of X"
+
+
+@pytest.fixture
+async def relations(store):
+    await store.add_article(
+        _draft("hero", "Meeting with father of Hero of Russia Vladimir Zhoga", "2022-05-09",
+               "Vladimir Putin met with Artem Zhoga, the father of Vladimir Zhoga, commander of the Sparta battalion."),
+        extraction=Extraction(
+            people=[PersonMention("Vladimir Putin", "President of Russia"), PersonMention("Artem Zhoga"),
+                    PersonMention("Vladimir Zhoga")],
+            quotes=[_q("Vladimir earned this decoration with all of his actions", "Artem Zhoga"),
+                    _q("I present to you the Star of the Hero for your son", "Vladimir Putin")],
+            meetings=[Meeting(["Vladimir Putin", "Artem Zhoga"], "2022-05-09", "Moscow")]))
+    await store.add_article(
+        _draft("musk", "Yermak discussed support with Kimbal Musk", "2022-05-03",
+               "Andriy Yermak held a video call with Kimbal Musk and Mykhailo Fedorov."),
+        extraction=Extraction(
+            people=[PersonMention("Andriy Yermak", "Head of the Office of the President"),
+                    PersonMention("Kimbal Musk"), PersonMention("Mykhailo Fedorov", "Minister")],
+            meetings=[Meeting(["Andriy Yermak", "Kimbal Musk", "Mykhailo Fedorov"], "2022-05-03", None)]))
+    return store
+
+
+@pytest.mark.parametrize("question", [
+    "who was on Yermak's video call in May 2022", "who was on Yermak's online meeting?",
+    "who took part in Yermak's video conference", "who was on Yermak's talks in May 2022",
+])
+async def test_on_a_persons_meeting_is_not_a_topic(relations, question):
+    a = await ask(relations, question, now=date(2022, 5, 31))
+    assert a.intent == "meetings" and a.people == ["Kimbal Musk", "Mykhailo Fedorov"], question
+
+
+@pytest.mark.parametrize("question", [
+    "what did the father of Vladimir Zhoga say to Putin?", "Vladimir Zhoga's father - what did he say?",
+    "Vladimir Zhoga's father's remarks",
+])
+async def test_relation_resolves_to_the_person_the_report_names_so(relations, question):
+    a = await ask(relations, question, now=date(2022, 5, 31))
+    assert a.intent == "quotes_by" and a.people == ["Artem Zhoga"], (question, a.text)
+    assert "Vladimir earned this decoration" in a.items[0].text and "father of Vladimir Zhoga" in a.text
+
+
+async def test_relation_resolves_in_meeting_questions_too(relations):
+    a = await ask(relations, "who did the father of Vladimir Zhoga meet?", now=date(2022, 5, 31))
+    assert a.intent == "meetings" and a.people == ["Vladimir Putin"]
+
+
+@pytest.mark.parametrize("question", ["what did the wife of Duda say?", "who did Putin's son meet?"])
+async def test_unknown_relation_is_honestly_empty(relations, question):
+    a = await ask(relations, question, now=date(2022, 5, 31))
+    assert not a.items and not a.people and "no article I have says who that is" in a.text, question

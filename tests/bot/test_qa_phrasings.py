@@ -16,7 +16,8 @@ from bot.qa.gold import build_gold_db
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DEV = DATA / "dev"
-MEASURED = 1.0  # mean score of the 201 phrasings (p175-p201 added for occasions, online modifiers, "where did X
+MEASURED = 1.0  # mean score of the 207 phrasings (p202-p207 added for "on X's video call" and "the father of X";
+# p175-p201 added for occasions, online modifiers, "where did X
 # and Y meet", meeting words as quote topics: 0.958 on the code before those rules, 0.686 on the new 27 alone)
 FLOOR = MEASURED - 0.03
 
