@@ -1,4 +1,9 @@
-"""Speed of extraction over the corpus against bare ``nlp.pipe``: ``python benchmarks/extract_nlp.py [N]``."""
+"""In-process speed of the extraction rules: ``extract_many`` against bare ``nlp.pipe`` on the same texts.
+
+    .venv/bin/python benchmarks/extract_nlp.py [N]
+
+Unlike ``benchmarks/extract.py`` (the whole ``newsbot import``), this isolates the rule code's cost.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from pathlib import Path
 from bot.extract import extract_many, load_nlp
 from bot.importer import read_path
 
-CORPUS = Path("/work/shared/corpus/pressreleases.jsonl")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pressreleases.jsonl"
 
 
 def main() -> None:
