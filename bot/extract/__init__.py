@@ -34,7 +34,11 @@ def load_nlp() -> spacy.Language:
     """The spaCy pipeline, loaded once per process, without the components the rules do not need."""
     import spacy
 
-    return spacy.load(MODEL, exclude=list(DISABLED))
+    from bot.extract.sentences import NAME
+
+    nlp = spacy.load(MODEL, exclude=list(DISABLED))
+    nlp.add_pipe(NAME, before="parser")
+    return nlp
 
 
 def extract_article(draft: ArticleDraft, nlp: spacy.Language | None = None) -> Extraction:

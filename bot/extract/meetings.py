@@ -97,18 +97,28 @@ def is_meeting_sentence(text: str) -> bool:
     return not _ANAPHORIC.search(text) and bool(re.search(r"\b(?:met|talks)\b", text, re.I))
 
 
+_GATHERING = (r"(?:meeting|talks|negotiations|conversation|conference|videoconference|video conference|session|"
+              r"briefing|consultations)")
 _JOINS = re.compile(
-    r"\b(?:the|this|that)\s+(?:\w+\s+)?(?:meeting|talks|negotiations|conversation|conference|videoconference)\s+"
-    r"(?:was|were)\s+(?:also\s+)?attended\s+by\b"
-    r"|\b(?:also\s+)?(?:took part|participated|joined)\s+in\s+the\s+(?:\w+\s+)?"
-    r"(?:meeting|talks|negotiations|conversation|conference|videoconference)\b",
+    r"\b(?:the|this|that|today's)\s+(?:[\w\-]+\s+){0,2}?" + _GATHERING
+    + r"\s+(?:was|were)\s+(?:also\s+)?attended\s+by\b"
+    r"|\b(?:also\s+)?(?:took part|participated|joined)\s+in\s+the\s+(?:\w+\s+)?" + _GATHERING + r"\b"
+    r"|\b(?:also\s+)?taking\s+part\s+in\s+the\s+(?:[\w\-]+\s+){0,2}?" + _GATHERING + r"\s+(?:were|was)\b"
+    r"|\b(?:also\s+)?(?:heard|received|listened\s+to)\s+(?:a\s+|the\s+)?reports?\s+(?:from|by|of)\b",
     re.I,
 )
+_GATHERING_WORD = re.compile(r"\b" + _GATHERING + r"\b|\bvideo ?link\b", re.I)
 
 
 def joins_meeting(text: str) -> bool:
-    """Does the sentence add people to a meeting just reported ('The meeting was also attended by X')?"""
+    """Does the sentence name who took part in a meeting ('The meeting was attended by X, Y and Z',
+    'Taking part in the meeting were …', 'The President heard reports from X')?"""
     return bool(_JOINS.search(text))
+
+
+def names_gathering(text: str) -> bool:
+    """Does the text speak of a meeting, session or conference (whose attendees a later sentence may list)?"""
+    return bool(_GATHERING_WORD.search(text))
 
 
 def kind_of(text: str, date: str | None, article_date: str) -> str:

@@ -57,7 +57,8 @@ def clean_name(raw: str) -> str | None:
     while words and (words[-1].lower() in TITLE_WORDS or words[-1].lower() in CONNECTORS):
         words.pop()
     words = dedupe_garbled(words)
-    if not 1 <= len(words) <= 4:
+    core = [w for w in words if w.lower() not in NAME_PARTICLES]
+    if not 1 <= len(core) <= 4 or len(words) > 6:
         return None
     for w in words:
         lw = w.lower()

@@ -48,6 +48,7 @@ class Context:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # the quotations of the paragraph being read
     so_far: list[mt.MeetingDraft] = field(default_factory=list)  # meetings read so far
     author: Person | None = None  # the speaker of an address named by the title ('address by President X')
+    open_gathering: bool = False  # the last meeting sentence read named nobody met ('held a session with members')
     """Meeting sentences naming nobody ('during a meeting at the Palace, the guest said'): paragraph, date, place."""
     unnamed: list[tuple[int, str, bool]] = field(default_factory=list)
     """Dated past meetings naming nobody ('during the May 2 videoconference'): paragraph, date, online."""
@@ -141,6 +142,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
+            if before and before[0] in ("for", "on"):
+                continue  # 'Representative for Environmental Protection, Ecology and Transport': part of a title
             prev = before[0].lower() if before and before[0][:1].isupper() else ""
             prev_ok = bool(prev) and (prev in TITLE_WORDS or any(k.split()[-1:] == [prev] for k in other))
             if name and len(name.split()) == 3 and (other[name.split()[0].lower()] or not prev_ok):
@@ -366,21 +369,46 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                         if place is not None:
                             m.place, m.place_rank = place, 1
                     meetings.append(m)
+                    ctx.open_gathering = False
                 else:
-                    _unnamed_past(ctx, sent, pi, outside)
+                    ctx.open_gathering = not _unnamed_past(ctx, sent, pi, outside)
             elif (m := _joint_visit(ctx, sent, pi) or _past_visit(ctx, sent, pi, outside, topic)) is not None:
                 meetings.append(m)
             elif _unnamed_past(ctx, sent, pi, outside):
                 pass
-            elif meetings and mt.joins_meeting(outside) and meetings[-1].paragraph >= pi - 3:
-                # 'The meeting was also attended by Prime Minister X': X joins the last meeting reported
-                # (a long list of attendees is a session, not talks between named people)
-                last = meetings[-1]
-                joining = [p.name for p in _persons_in(ctx, sent, pi) if p.name not in last.participants]
-                if len(joining) <= 2:
-                    last.participants.extend(joining)
+            elif mt.joins_meeting(outside):
+                _attendees(ctx, sent, pi, topic, meetings, prev_sent)
             prev_sent = sent
     return quotes, meetings
+
+
+def _attendees(ctx: Context, sent: Span, pi: int, topic: Person | None, meetings: list[mt.MeetingDraft],
+               prev_sent: Span | None) -> None:
+    """'The meeting was attended by X, Y and Z', 'Taking part in the meeting were …', 'He heard reports from X':
+    the people named join the meeting just reported, or, when the meeting was told without naming anyone
+    ('held a briefing session with permanent members of the Security Council'), make it with the one who held it.
+    """
+    named = _persons_in(ctx, sent, pi)
+    if meetings and meetings[-1].paragraph >= pi - 3 and not ctx.open_gathering:
+        last = meetings[-1]
+        last.participants.extend(p.name for p in named if p.name not in last.participants)
+        return
+    context = " ".join(s.text for s in (prev_sent, sent) if s is not None)
+    if not (mt.names_gathering(context) or mt.names_gathering(ctx.draft.title or "")):
+        return
+    holder = next((p for p in (topic, ctx.people.host) if p is not None and p not in named), None)
+    found = ([holder] if holder is not None else []) + named
+    if len(found) < 2:
+        return
+    date = _date_of(sent, ctx, pi)
+    kind = mt.kind_of(context, date, ctx.draft.date)
+    if kind == "call" and not mt.is_online(context):
+        return
+    dated = date is not None
+    online = mt.is_online(context)
+    meetings.append(mt.MeetingDraft([p.name for p in found], date or ctx.draft.date, None, kind, pi, dated,
+                                    3 if online else 0))
+    ctx.open_gathering = False
 
 
 def _lead_subject(ctx: Context, sent: Span, pi: int, q: RawQuote, skip: list[tuple[int, int]],
@@ -764,7 +792,8 @@ def _main(ctx: Context, meetings: list[mt.MeetingDraft]) -> list[mt.MeetingDraft
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _NAME_CHAIN = re.compile(
-    r"\w+(?:\s*(?:[A-Z][\w'’\-.]*|of|the|to|for|and|on|de|da|von|der|van|al|el|bin|la|le|[,–—\-])(?=\W))+"
+    r"\w+(?:\s*(?:[A-Z][\w'’\-.]*|\([A-Z][\w.&\-]*\)|of|the|to|for|and|on|de|da|von|der|van|al|el|bin|la|le|[,–—\-])"
+    r"(?=\W|$))+"
 )
 _PARTNER_DEPS = ("agent", "dobj")
 _EARLIER = frozenset({"following", "after", "before"})

@@ -277,9 +277,41 @@ def test_three_word_name_after_title_and_role_resolution(nlp):
 def test_meeting_needs_someone_named_besides_the_subject(nlp):
     ext = run(nlp, "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev.",
               "The President held a briefing session, via videoconference, with permanent members of the Security "
+              "Council.", date="2022-04-15")
+    assert {frozenset(m.participants) for m in ext.meetings} == {frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"})}
+
+
+def test_attendance_list_names_a_session_told_without_names(nlp):
+    ext = run(nlp, "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev.",
+              "The President held a briefing session, via videoconference, with permanent members of the Security "
               "Council. The meeting was attended by Prime Minister Mikhail Mishustin, Speaker Valentina Matviyenko "
               "and Defence Minister Sergei Shoigu.", date="2022-04-15")
-    assert {frozenset(m.participants) for m in ext.meetings} == {frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"})}
+    assert {frozenset(m.participants) for m in ext.meetings} == {
+        frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"}),
+        frozenset({"Vladimir Putin", "Mikhail Mishustin", "Valentina Matviyenko", "Sergei Shoigu"})}
+
+
+def test_attendance_list_joins_the_meeting_just_reported(nlp):
+    ext = run(nlp, "Vladimir Putin held a meeting on economic issues with Government members, via videoconference. "
+                   "Taking part in the meeting were Prime Minister Mikhail Mishustin, First Deputy Prime Minister "
+                   "Andrei Belousov, Finance Minister Anton Siluanov and Presidential Aide Maxim Oreshkin.",
+              date="2022-04-20")
+    assert [set(m.participants) for m in ext.meetings] == [
+        {"Vladimir Putin", "Mikhail Mishustin", "Andrei Belousov", "Anton Siluanov", "Maxim Oreshkin"}]
+
+
+def test_heard_reports_from_named_people_at_a_meeting(nlp):
+    ext = run(nlp, "A working meeting on the situation in the region was chaired by President of Ukraine Volodymyr "
+                   "Zelenskyy. The Head of State heard reports from Head of the Regional Military Administration "
+                   "Oleh Petrenko, Mayor Ivan Kovalenko and the military command.", date="2022-05-29")
+    assert [set(m.participants) for m in ext.meetings] == [{"Volodymyr Zelenskyy", "Oleh Petrenko", "Ivan Kovalenko"}]
+    assert ext.meetings[0].date == "2022-05-29"
+
+
+def test_event_attended_by_people_is_not_a_meeting(nlp):
+    ext = run(nlp, "Volodymyr Zelenskyy addressed the forum by video. The event was attended by Prime Minister of "
+                   "Spain Pedro Sanchez and King Felipe VI.", date="2022-05-29")
+    assert ext.meetings == []
 
 
 def test_long_title_after_with_and_reported_statement(nlp):
