@@ -258,6 +258,7 @@ _VAGUE_PAST = re.compile(
     r"\b(?:recent|latest)\s+(?:[\w\-]+\s+){0,2}?(?:talks|meetings?|negotiations|visits?|trip|summit|"
     r"videoconferences?|video conferences?|discussions|consultations)\b"
     r"|\brecently\s+(?:\w+\s+)?(?:met|held|visited|had|came|paid)\b|\b(?:met|visited)\s+(?:\w+\s+){0,3}?recently\b"
+    r"|\b(?:had|held)\s+(?:a|an)\s+(?:\w+\s+)?(?:meeting|talks|conversation)\b[^.;!?]{0,80}?\brecently\b"
     r"|\bthe other day\b|\bless than a month (?:ago|since)\b",
     re.I,
 )

@@ -10,9 +10,12 @@ from spacy.tokens import Token
 from bot.extract.dates import span_of
 from bot.extract.lexicon import CALL_WORDS, FUTURE_CUES, MEETING_NOUNS, MEETING_VERBS, ONLINE_HEADS, RECEIVING_VERBS
 
-_CALL = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CALL_WORDS) + r")\b", re.I)
+# 'call', 'called' of a telephone conversation, not 'called for', 'called on the world', 'a call to action'
+_CALL = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in CALL_WORDS) + r")\b"
+                   r"(?!\s+(?:for|on|upon|to|it|this|that|them|out)\b)", re.I)
 _FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_CUES) + r")\b", re.I)
-_ONLINE = re.compile(r"\b(?:video|online)[ -]?(?:" + "|".join(sorted(ONLINE_HEADS)) + r")\b|\bvideoconferenc\w*", re.I)
+_ONLINE = re.compile(r"\b(?:video|online)[ -]?(?:" + "|".join(sorted(ONLINE_HEADS)) + r")\b|\bvideoconferenc\w*"
+                     r"|\bconference[ -]calls?\b", re.I)
 _TRIGGER = re.compile(r"\b(?:" + "|".join(sorted(MEETING_NOUNS | MEETING_VERBS)) + r")\b", re.I)
 _ANAPHORIC = re.compile(r"\b(?:the|this|that|these|today's|our)\s+(?:meeting|talks|negotiations|summit)\b", re.I)
 _INTRODUCING = re.compile(
@@ -104,7 +107,10 @@ _JOINS = re.compile(
     + r"\s+(?:was|were)\s+(?:also\s+)?attended\s+by\b"
     r"|\b(?:also\s+)?(?:took part|participated|joined)\s+in\s+the\s+(?:\w+\s+)?" + _GATHERING + r"\b"
     r"|\b(?:also\s+)?taking\s+part\s+in\s+the\s+(?:[\w\-]+\s+){0,2}?" + _GATHERING + r"\s+(?:were|was)\b"
-    r"|\b(?:also\s+)?(?:heard|received|listened\s+to)\s+(?:a\s+|the\s+)?reports?\s+(?:from|by|of)\b",
+    r"|\b(?:also\s+)?(?:heard|received|listened\s+to)\s+(?:a\s+|the\s+)?reports?\s+(?:from|by|of)\b"
+    r"|\b(?:delivered|made|gave)\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:\w+\s+)?report\b"
+    r"|\breported\s+(?:on|to\s+the\s+(?:meeting|participants))\b"
+    r"|\b(?:also\s+)?invited\s+(?:to\s+the\s+" + _GATHERING + r"\s+)?were\b|\bwere\s+also\s+invited\b",
     re.I,
 )
 _GATHERING_WORD = re.compile(r"\b" + _GATHERING + r"\b|\bvideo ?link\b", re.I)
@@ -205,6 +211,12 @@ _TITLE_THING = re.compile(r"\b(?:awards?|prizes?|medals?|orders?|credentials|let
 _TITLE_PAIR_TALKS = re.compile(
     r"\b(?P<a>[A-Z][a-z]+)[\-–](?P<b>[A-Z][a-z]+)\s+(?:talks|negotiations|summit|meeting)\b"
 )
+# 'Statements by leaders of Russia, Azerbaijan and Armenia following trilateral talks': the transcript's speakers met
+_TITLE_FOLLOWING = re.compile(
+    r"^(?:(?:joint\s+|press\s+)?(?:statements?|news conference|press conference|press statements?|remarks)\b.*?)"
+    r"\b(?:following|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:talks|negotiations|meeting|summit)\b",
+    re.I,
+)
 _TITLE_NOT = re.compile(
     r"\b(?:telephone|phone|call|calls|called|will|to meet|to hold|ahead of|upcoming|plans?|planned|invites?|"
     r"invitation|schedule[sd]?|expected|preparations?|message|letter|greetings|condolences)\b",
@@ -216,8 +228,9 @@ def title_signal(title: str) -> tuple[str, str, str] | None:
     """A title that names a meeting which took place: (kind, subjects text, partners text).
 
     kind is 'with' ('Meeting with X': the article's host met X), 'met' ('X met with Y'), 'receives' ('X receives
-    advisers to … for talks with Y': X, Y and the named advisers) or 'pair'
-    ('Russian-Brazilian talks': the partners text is the guest side's country word). Telephone
+    advisers to … for talks with Y': X, Y and the named advisers), 'pair' ('Russian-Brazilian talks': the
+    partners text is the guest side's country word) or 'speakers' ('Statements by leaders … following trilateral
+    talks': the titled speakers of the transcript). Telephone
     conversations and announcements of future meetings give nothing.
     """
     title = title.strip().rstrip(".")
@@ -235,4 +248,6 @@ def title_signal(title: str) -> tuple[str, str, str] | None:
     m = _TITLE_PAIR_TALKS.search(title)
     if m:
         return "pair", m.group("a"), m.group("b")
+    if _TITLE_FOLLOWING.match(title):
+        return "speakers", "", ""
     return None

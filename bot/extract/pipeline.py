@@ -49,6 +49,10 @@ class Context:
     so_far: list[mt.MeetingDraft] = field(default_factory=list)  # meetings read so far
     author: Person | None = None  # the speaker of an address named by the title ('address by President X')
     open_gathering: bool = False  # the last meeting sentence read named nobody met ('held a session with members')
+    gathering_holder: Person | None = None  # who held that meeting ('The President held a meeting …')
+    first_gathering: tuple[Person, int, str | None, bool] | None = None
+    """The article's first meeting, told naming nobody met: (holder, paragraph, date, online)."""
+    voices: list[Person] = field(default_factory=list)  # people heard after it ('X said', 'According to X')
     """Meeting sentences naming nobody ('during a meeting at the Palace, the guest said'): paragraph, date, place."""
     unnamed: list[tuple[int, str, bool]] = field(default_factory=list)
     """Dated past meetings naming nobody ('during the May 2 videoconference'): paragraph, date, online."""
@@ -69,6 +73,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
     meetings.extend(_turn_meetings(ctx))
     quotes.sort(key=lambda q: (q.paragraph, q.start))
     merged = mt.merge(meetings)
+    _gathering_voices(ctx, merged)
     _title_meeting(ctx, merged)
     _call_past_meetings(ctx, merged)
     _place_meetings(ctx, merged)
@@ -338,12 +343,16 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     speaker = last_speaker if last_speaker is not None else (topic or ctx.people.host)
                 elif isinstance(speaker, Person):
                     topic = speaker
+                if ctx.first_gathering is not None and isinstance(speaker, Person):
+                    ctx.voices.append(speaker)
                 last_speaker = speaker
                 name = speaker.name if isinstance(speaker, Person) else speaker
                 quotes.append(Quote(q.text, name, q.paragraph, q.start, q.end))
                 meetings.extend(_quote_meetings(ctx, q.text, speaker, sent, pi))
                 prev_close = q.close_at if q.close_paragraph == pi else len(paragraphs[pi])
             said = _named_speaker(ctx, sent, pi, skip)
+            if ctx.first_gathering is not None:
+                ctx.voices.extend(p for p in (said, *_sources(ctx, sent, pi, skip)) if p is not None)
             subj = None if said else sentence_subject(sent, skip)
             if said is not None:
                 topic = said
@@ -372,6 +381,12 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     ctx.open_gathering = False
                 else:
                     ctx.open_gathering = not _unnamed_past(ctx, sent, pi, outside)
+                    ctx.gathering_holder = _holder(ctx, sent, pi, topic) if ctx.open_gathering else None
+                    if ctx.gathering_holder is not None and ctx.first_gathering is None and not meetings \
+                            and not _CALL_TITLE.search(ctx.draft.title or ""):
+                        date = _date_of(sent, ctx, pi)
+                        if mt.kind_of(outside, date, ctx.draft.date) == "meeting":
+                            ctx.first_gathering = (ctx.gathering_holder, pi, date, mt.is_online(outside))
             elif (m := _joint_visit(ctx, sent, pi) or _past_visit(ctx, sent, pi, outside, topic)) is not None:
                 meetings.append(m)
             elif _unnamed_past(ctx, sent, pi, outside):
@@ -380,6 +395,23 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                 _attendees(ctx, sent, pi, topic, meetings, prev_sent)
             prev_sent = sent
     return quotes, meetings
+
+
+_BY_AGENT = re.compile(latin(r"\bby\s+(?:the\s+)?(?:(?:[A-Z][\w'’\-.]*|of|the|and|for|-|–)\s+)*$"))
+
+
+def _holder(ctx: Context, sent: Span, pi: int, topic: Person | None) -> Person | None:
+    """The subject of a meeting sentence ('The President held a meeting …'), named or described."""
+    partners, subjects = _meeting_region(sent, ctx.skip[pi])
+    # 'The President held a meeting': a bare role phrase holding a meeting is the article's host, if it fits
+    hits = _person_hits(ctx, sent, pi, roles=True, topic=ctx.people.host or topic)
+    for pos, p in hits:
+        if any(a <= pos < b for a, b in subjects):
+            return p
+    # 'This was stated by X during a meeting with representatives of …': the agent of a passive sentence
+    text = ctx.draft.paragraphs[pi]
+    return next((p for pos, p in hits if not any(a <= pos < b for a, b in partners)
+                 and _BY_AGENT.search(text[max(sent.start_char, pos - 120):pos])), None)
 
 
 def _attendees(ctx: Context, sent: Span, pi: int, topic: Person | None, meetings: list[mt.MeetingDraft],
@@ -393,19 +425,23 @@ def _attendees(ctx: Context, sent: Span, pi: int, topic: Person | None, meetings
         last = meetings[-1]
         last.participants.extend(p.name for p in named if p.name not in last.participants)
         return
-    context = " ".join(s.text for s in (prev_sent, sent) if s is not None)
+    # the sentence itself may name the meeting ('The meeting was attended by …'); else the one before does
+    context = sent.text if mt.names_gathering(sent.text) or prev_sent is None else f"{prev_sent.text} {sent.text}"
     if not (mt.names_gathering(context) or mt.names_gathering(ctx.draft.title or "")):
         return
-    holder = next((p for p in (topic, ctx.people.host) if p is not None and p not in named), None)
+    holder = next((p for p in (ctx.gathering_holder, topic, ctx.people.host) if p is not None and p not in named),
+                  None)
     found = ([holder] if holder is not None else []) + named
     if len(found) < 2:
         return
     date = _date_of(sent, ctx, pi)
-    kind = mt.kind_of(context, date, ctx.draft.date)
-    if kind == "call" and not mt.is_online(context):
+    kind = mt.kind_of(_outside(sent, ctx.skip[pi]), date, ctx.draft.date)
+    if kind == "planned" and re.search(r"\binvited\b", sent.text):
+        kind = "meeting"  # 'Also invited were X and Y' (the guests of the meeting just told)
+    online = mt.is_online(context)
+    if kind == "call" and not online:
         return
     dated = date is not None
-    online = mt.is_online(context)
     meetings.append(mt.MeetingDraft([p.name for p in found], date or ctx.draft.date, None, kind, pi, dated,
                                     3 if online else 0))
     ctx.open_gathering = False
@@ -541,6 +577,36 @@ def _call_past_meetings(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
 
 
 _SAYS_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
+
+
+_ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+[^,;]{0,80}$", re.I)
+
+
+def _sources(ctx: Context, sent: Span, pi: int, skip: list[tuple[int, int]]) -> list[Person]:
+    """People a sentence cites as its source ('According to Prime Minister X, …')."""
+    text = ctx.draft.paragraphs[pi]
+    return [p for a, _b, p in _hits_in(ctx, pi, sent)
+            if not any(x <= a < y for x, y in skip) and _ACCORDING.search(text[sent.start_char:a])]
+
+
+def _gathering_voices(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
+    """'X held a meeting with members of the Government. According to Prime Minister Y, … Z noted that …':
+    when the article's one meeting names nobody met, the people heard at it took part."""
+    if ctx.first_gathering is None:
+        return
+    holder, pi, date, online = ctx.first_gathering
+    voices = [p.name for p in dict.fromkeys(ctx.voices) if p is not holder]
+    when = date or ctx.draft.date
+    same = [m for m in merged if m.kind == "meeting" and holder.name in m.participants
+            and mt._compatible(m.date, when)]
+    if same:  # the gathering told again with someone named ('this meeting with the President', X said)
+        same[0].participants.extend(n for n in voices if n not in same[0].participants)
+        return
+    elsewhere = {n for m in merged for n in m.participants}  # heard at another meeting the article reports
+    found = [holder.name, *(n for n in voices if n not in elsewhere)]
+    if len(found) < 2:
+        return
+    merged.append(mt.MeetingDraft(found, when, None, "meeting", pi, date is not None, 3 if online else 0))
 
 
 def _named_speaker(ctx: Context, sent: Span, pi: int, skip: list[tuple[int, int]]) -> Person | None:
@@ -730,6 +796,9 @@ def _title_meeting(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
         cands = [p for p in ctx.people.persons if p is not host and p.countries() & guest_side]
         subjects = [host]
         partners = [max(cands, key=lambda p: p.mentions + p.turns)] if cands else []
+    elif kind == "speakers":
+        subjects = [host]
+        partners = [p for p in ctx.people.persons if p is not host and p.turns and p.title]
     else:
         named = _title_people(ctx, part_text)
         if kind == "receives":
@@ -812,6 +881,10 @@ def _meeting_region(sent: Span, skip: list[tuple[int, int]]) -> tuple[list[tuple
     for tok in sent:
         if not mt.is_trigger_token(tok) or any(a <= tok.idx < b for a, b in skip):
             continue
+        if tok.pos_ != "VERB" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+                and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in tok.children) \
+                and any(mt.is_trigger_token(t) and t.i != tok.i for t in sent):
+            continue  # 'At the meeting, X reminded that Y held talks with Z': the meeting told of is Y's with Z
         receiving = mt.is_receiving_verb(tok.lower_)
         if receiving and any(c.dep_ == "auxpass" for c in tok.children):
             continue  # 'the award presented by X' is not a meeting

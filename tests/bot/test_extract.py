@@ -282,7 +282,7 @@ def test_meeting_needs_someone_named_besides_the_subject(nlp):
 
 
 def test_attendance_list_names_a_session_told_without_names(nlp):
-    ext = run(nlp, "Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev.",
+    ext = run(nlp, "President of Russia Vladimir Putin met with President of Kazakhstan Kassym-Jomart Tokayev.",
               "The President held a briefing session, via videoconference, with permanent members of the Security "
               "Council. The meeting was attended by Prime Minister Mikhail Mishustin, Speaker Valentina Matviyenko "
               "and Defence Minister Sergei Shoigu.", date="2022-04-15")
