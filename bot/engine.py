@@ -35,6 +35,8 @@ class Engine:
         self.store = store
         self.workers = max(1, workers)
         self._pool = None
+        self._principals: dict[str, tuple[str, str]] | None = None
+        self._principals_at = 0
 
     @classmethod
     async def open(cls, config: Config, *, load_sample: bool = True, workers: int = 1) -> Engine:
@@ -59,6 +61,7 @@ class Engine:
 
     async def extract(self, drafts: list[ArticleDraft]) -> list[Extraction]:
         """Extract a batch in worker processes (split among them), never on the event loop."""
+        await self._fill_principals(drafts)
         if self._pool is None:
             from bot.extract.pool import ExtractionPool
 
@@ -68,6 +71,18 @@ class Engine:
         size = -(-len(drafts) // self.workers)
         parts = await asyncio.gather(*(self._pool.extract(drafts[i : i + size]) for i in range(0, len(drafts), size)))
         return [extraction for part in parts for extraction in part]
+
+    async def _fill_principals(self, drafts: list[ArticleDraft]) -> None:
+        """Tell each draft its source's principal, from the stored articles (kept until the store grows by 10%)."""
+        from bot.extract.principal import fill_principals
+        from bot.store.principals import source_principals
+
+        if not any(d.source and d.principal is None for d in drafts):
+            return
+        count = await self.store.count_articles()
+        if self._principals is None or count > self._principals_at * 1.1:
+            self._principals, self._principals_at = await source_principals(self.store), count
+        fill_principals(drafts, self._principals)
 
     async def import_items(
         self, items: Iterable[ImportItem], *, added_by: str | None = None, progress: Progress | None = None

@@ -21,6 +21,7 @@ class ArticleDraft:
     source: str | None = None
     ext_id: str | None = None
     place: str | None = None
+    principal: tuple[str, str] | None = None  # (name, title) of the source's 'President' (bot.extract.principal)
 
     @property
     def text(self) -> str:

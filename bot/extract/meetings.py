@@ -69,7 +69,8 @@ def is_trigger_token(tok: Token) -> bool:
     if word in _TRIGGER_TOKENS or word.startswith("videoconferenc"):
         return True
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
-    return word in ONLINE_HEADS and prev in ("video", "online", "-")
+    return (word in ONLINE_HEADS and prev in ("video", "online", "-")) or (word in ("call", "calls")
+                                                                          and prev == "conference")
 
 
 def is_receiving_verb(word: str) -> bool:
@@ -89,7 +90,7 @@ def is_online(text: str) -> bool:
 
 def is_meeting_sentence(text: str) -> bool:
     """Does the sentence introduce a meeting (not only refer back to 'the meeting')?"""
-    if _ONLINE.search(text) and re.search(r"\b(?:with|between)\b", text):
+    if _ONLINE.search(text) and re.search(r"\b(?:with|between|chaired|held|hosted|convened)\b", text):
         return not _ANAPHORIC.search(text) or bool(_INTRODUCING.search(text))
     if _RECEIVING.search(text):
         return not _ANAPHORIC.search(text)
@@ -217,6 +218,10 @@ _TITLE_FOLLOWING = re.compile(
     r"\b(?:following|after)\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}(?:talks|negotiations|meeting|summit)\b",
     re.I,
 )
+# 'Meeting of judges of general jurisdiction courts', 'Expanded meeting of the Defence Ministry Board'
+_TITLE_GATHERING = re.compile(
+    r"^(?:(?:expanded|extended|enlarged|joint|working|plenary|regular|annual|final)\s+)?(?:meeting|session)\s+"
+    r"(?:of|on)\b", re.I)
 _TITLE_NOT = re.compile(
     r"\b(?:telephone|phone|call|calls|called|will|to meet|to hold|ahead of|upcoming|plans?|planned|invites?|"
     r"invitation|schedule[sd]?|expected|preparations?|message|letter|greetings|condolences)\b",
@@ -248,6 +253,6 @@ def title_signal(title: str) -> tuple[str, str, str] | None:
     m = _TITLE_PAIR_TALKS.search(title)
     if m:
         return "pair", m.group("a"), m.group("b")
-    if _TITLE_FOLLOWING.match(title):
+    if _TITLE_FOLLOWING.match(title) or _TITLE_GATHERING.match(title):
         return "speakers", "", ""
     return None

@@ -14,6 +14,7 @@ from bot.extract.dates import combine_dates, holiday_date, resolve_date, vague_p
 from bot.extract.lexicon import CAPITALS, DOMAIN_COUNTRIES, NAME_PARTICLES, SAY_VERBS, TITLE_WORDS, VENUE_NOUNS, latin
 from bot.extract.people import People, Person, clean_name, countries_of, title_after, title_before
 from bot.extract.places import article_place, held_place, place_in, visit_place
+from bot.extract.principal import needs_principal
 from bot.extract.quotes import RawQuote, find_quotes, is_speech
 from bot.extract.speakers import ROLE_PHRASE, attribution, resolve_speaker, sentence_subject
 from bot.extract.transcript import Label, find_labels
@@ -65,6 +66,7 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
     labels = _collect_people(ctx)
     _build_turns(ctx, labels)
     _choose_host(ctx)
+    _add_principal(ctx)
     quotes, meetings = _read_narrative(ctx)
     quotes.extend(
         Quote(t.text, t.speaker.name if t.speaker else None, t.paragraph, t.start, t.end)
@@ -92,6 +94,13 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
 _TITLED_NAME = re.compile(latin(
     r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
+))
+# 'Amur Region Governor Vasily Orlov in …': two capitalised words right after a title word are a name
+_AFTER_TITLE_WORD = re.compile(latin(
+    r"\b(?:Governor|Mayor|Minister|President|Ambassador|Chairman|Chairwoman|Chancellor|Secretary|Director|"
+    r"Speaker|Senator|Commissioner|Prosecutor|Ombudsman|Patriarch|Metropolitan|Emir|Sheikh|General|Colonel|"
+    r"Admiral|Marshal|Aide|Adviser|Advisor|Envoy|Premier|Governor-General)\s+"
+    r"([A-Z][a-z][\w'’\-]*\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
 ))
 _NAME_CONT = re.compile(latin(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])"))
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
@@ -132,6 +141,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 name_start, end = ent.start_char + m.start(1), ent.end_char + (more.end() - more.start() if more else 0)
                 if not name or " " not in name or not title_before(text, name_start):
                     continue
+                if text[max(0, name_start - 5):name_start].split()[-1:] in (["and"], ["for"], ["on"]):
+                    continue  # 'Minister of Labour and Social Protection': the end of a title
                 if _CAP_NEXT.match(text, end):
                     continue  # the entity stops inside a longer run of names ('… of Palestine Mahmoud | Abbas Abbas')
             title = title_before(text, name_start) or title_after(text, end)
@@ -147,7 +158,7 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
-            if before and before[0] in ("for", "on"):
+            if before and (before[0] in ("for", "on") or (before[0] == "and" and len((name or "").split()) == 2)):
                 continue  # 'Representative for Environmental Protection, Ecology and Transport': part of a title
             prev = before[0].lower() if before and before[0][:1].isupper() else ""
             prev_ok = bool(prev) and (prev in TITLE_WORDS or any(k.split()[-1:] == [prev] for k in other))
@@ -157,6 +168,10 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             title = title_before(text, start) if name and " " in name else None
             if title and not title.endswith(name.split()[0]):
                 forms.append((name, title, True))
+        for m in _AFTER_TITLE_WORD.finditer(text):
+            name = clean_name(m.group(1))
+            if name and " " in name:
+                forms.append((name, title_before(text, m.start(1)), True))
     labels = [[] if pi in ctx.headings else find_labels(doc.text) for pi, doc in enumerate(ctx.docs)]
     for para in labels:
         for lab in para:
@@ -248,6 +263,22 @@ def _choose_host(ctx: Context) -> None:
                 return
     people.guests = [p for p in ordered[1:2]] or [
         p for p in sorted(people.persons, key=lambda p: -(p.mentions + p.turns)) if p is not people.host][:1]
+
+
+def _add_principal(ctx: Context) -> None:
+    """'The President held a meeting …' in an article naming no president: the source's principal, as host."""
+    if ctx.draft.principal is None:
+        return
+    name, title = ctx.draft.principal
+    people = ctx.people
+    if people.by_name(name) is not None or any("president" in p.role_text() for p in people.persons):
+        return
+    text = "\n".join(p for i, p in enumerate(ctx.draft.paragraphs) if i not in ctx.headings)
+    if not needs_principal(text):
+        return
+    person = people.add(name, title, weight=0)
+    if person is not None:
+        people.host = person
 
 
 def _persons_in(ctx: Context, sent: Span, pi: int, *, roles: bool = False,
@@ -402,7 +433,7 @@ _BY_AGENT = re.compile(latin(r"\bby\s+(?:the\s+)?(?:(?:[A-Z][\w'’\-.]*|of|the|
 
 def _holder(ctx: Context, sent: Span, pi: int, topic: Person | None) -> Person | None:
     """The subject of a meeting sentence ('The President held a meeting …'), named or described."""
-    partners, subjects = _meeting_region(sent, ctx.skip[pi])
+    _partners, subjects = _meeting_region(sent, ctx.skip[pi])
     # 'The President held a meeting': a bare role phrase holding a meeting is the article's host, if it fits
     hits = _person_hits(ctx, sent, pi, roles=True, topic=ctx.people.host or topic)
     for pos, p in hits:
@@ -410,8 +441,7 @@ def _holder(ctx: Context, sent: Span, pi: int, topic: Person | None) -> Person |
             return p
     # 'This was stated by X during a meeting with representatives of …': the agent of a passive sentence
     text = ctx.draft.paragraphs[pi]
-    return next((p for pos, p in hits if not any(a <= pos < b for a, b in partners)
-                 and _BY_AGENT.search(text[max(sent.start_char, pos - 120):pos])), None)
+    return next((p for pos, p in hits if _BY_AGENT.search(text[max(sent.start_char, pos - 120):pos])), None)
 
 
 def _attendees(ctx: Context, sent: Span, pi: int, topic: Person | None, meetings: list[mt.MeetingDraft],

@@ -1,0 +1,152 @@
+"""extract-1.7 rules on invented sentences: attendance lists, people heard at a meeting told without names,
+the source's principal, calls that are not telephone calls, titles that name a meeting, and names the parser
+or the entity recogniser cut short."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import extract as extraction
+from bot.extract import extract_article, extract_many, load_nlp
+from bot.extract.principal import learn_principals
+from bot.models import ArticleDraft
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def draft(*paragraphs: str, title: str = "t", date: str = "2024-03-05", source: str | None = None,
+          ext_id: str = "x") -> ArticleDraft:
+    return ArticleDraft(title=title, date=date, paragraphs=list(paragraphs), ext_id=ext_id, source=source)
+
+
+def run(nlp, *paragraphs: str, **kw):
+    return extract_article(draft(*paragraphs, **kw), nlp=nlp)
+
+
+def pairs(ext, kind: str = "meeting") -> list[set[str]]:
+    return [set(m.participants) for m in ext.meetings if m.kind == kind]
+
+
+def test_people_heard_at_a_meeting_with_an_unnamed_group_took_part(nlp):
+    ext = run(nlp, "President Arvid Kallen met with members of the Chamber of Commerce. According to Chamber "
+                   "President Mira Toft, investors value stable rules. Board Chair Jonas Pell said that the tax "
+                   "reform must go on.", date="2024-03-05")
+    assert pairs(ext) == [{"Arvid Kallen", "Mira Toft", "Jonas Pell"}]
+    assert ext.meetings[0].date == "2024-03-05"
+
+
+def test_people_heard_do_not_join_a_past_meeting_told_in_passing(nlp):
+    ext = run(nlp, "This was stated by Deputy Head of the Office Lev Marten during a meeting with representatives "
+                   "of the Basketball Federation. At the meeting, Lev Marten recalled that in September 2023, "
+                   "President Arvid Kallen held talks with Federation President Tomas Brand. Federation Secretary "
+                   "Ola Wist noted the progress of the arenas.", date="2024-03-05")
+    got = {frozenset(m.participants): m.date for m in ext.meetings if m.kind == "meeting"}
+    assert got == {frozenset({"Arvid Kallen", "Tomas Brand"}): "2023-09",
+                   frozenset({"Lev Marten", "Ola Wist"}): "2024-03-05"}
+
+
+def test_called_for_is_no_telephone_call(nlp):
+    ext = run(nlp, "During a meeting with European Commission President Ursula von der Leyen in Kyiv, President "
+                   "of Ukraine Volodymyr Zelenskyy called for a new package of sanctions.", date="2022-06-11")
+    assert pairs(ext) == [{"Volodymyr Zelenskyy", "Ursula von der Leyen"}]
+
+
+def test_a_conference_call_chaired_is_an_online_meeting(nlp):
+    ext = run(nlp, "This was discussed at a conference call on vaccination chaired by President Arvid Kallen. "
+                   "Minister of Health Petra Lind also said that mobile teams had started working.",
+              date="2024-01-17")
+    assert pairs(ext) == [{"Arvid Kallen", "Petra Lind"}]
+    assert ext.meetings[0].place is None
+
+
+def test_an_offer_to_organize_talks_is_no_meeting(nlp):
+    ext = run(nlp, "By the way, President Ilham Aliyev and President Recep Erdogan offered to organize talks with "
+                   "Russia.", date="2022-02-26")
+    assert pairs(ext) == []
+
+
+def test_statements_following_talks_name_the_speakers_meeting(nlp):
+    ext = run(nlp, "President of Russia Vladimir Putin: Colleagues, to conclude our meeting, I thank my guests.",
+              "President of Azerbaijan Ilham Aliyev: Thank you, Mr President.",
+              "Prime Minister of Armenia Nikol Pashinyan: Thank you.",
+              title="Statements by leaders of Russia, Azerbaijan and Armenia following trilateral talks",
+              date="2021-11-26")
+    assert pairs(ext) == [{"Vladimir Putin", "Ilham Aliyev", "Nikol Pashinyan"}]
+
+
+def test_a_bracketed_abbreviation_does_not_end_the_sentence(nlp):
+    ext = run(nlp, "President of Ukraine Volodymyr Zelenskyy met with President of the Union of European Football "
+                   "Associations (UEFA) Aleksander Čeferin, who arrived in Kyiv.", date="2021-12-09")
+    assert pairs(ext) == [{"Volodymyr Zelenskyy", "Aleksander Čeferin"}]
+
+
+def test_a_name_with_arabic_particles_is_kept_whole(nlp):
+    ext = run(nlp, "President Volodymyr Zelenskyy met with a Qatari delegation led by Sheikh Faisal bin Qassim "
+                   "Al Thani, a member of the ruling family.", date="2021-12-31")
+    assert pairs(ext) == [{"Volodymyr Zelenskyy", "Faisal bin Qassim Al Thani"}]
+
+
+def test_the_end_of_a_title_is_no_person(nlp):
+    ext = run(nlp, "Vladimir Putin met with the Minister of Labour and Social Protection. Anton Kotyakov reported "
+                   "to the President on the labour market. The meeting was attended by Special Presidential "
+                   "Representative for Environmental Protection, Ecology and Transport Sergei Ivanov.",
+              date="2022-05-04")
+    names = {p.name for p in ext.people}
+    assert "Social Protection" not in names and "Environmental Protection" not in names
+    assert {"Anton Kotyakov", "Sergei Ivanov"} <= names
+
+
+def test_a_governor_the_recogniser_misses_is_found_after_his_title(nlp):
+    ext = run(nlp, "Vladimir Putin met with Amur Region Governor Vasily Orlov in Blagoveshchensk.", date="2022-04-12")
+    assert pairs(ext) == [{"Vladimir Putin", "Vasily Orlov"}]
+
+
+# ---------------------------------------------------------------- the source's principal
+
+KREMLIN = "president.example.ru"
+
+
+def _named(i: int) -> ArticleDraft:
+    return draft(f"President of Russia Vladimir Putin met with Governor Ivan Petrov{i}ov.", source=KREMLIN,
+                 ext_id=f"n{i}")
+
+
+def test_principal_is_learnt_from_the_batch():
+    drafts = [_named(1), _named(2), draft("Text without names.", source=KREMLIN, ext_id="u"),
+              draft("President Joseph Biden spoke.", source="other.example", ext_id="o")]
+    assert learn_principals(drafts) == {KREMLIN: ("Vladimir Putin", "President of Russia")}
+
+
+def test_principal_needs_more_than_one_article():
+    assert learn_principals([_named(1), draft("Nothing.", source=KREMLIN)]) == {}
+
+
+def test_an_article_that_never_names_the_president_gets_the_principal(nlp):
+    unnamed = draft("The President held a briefing session with permanent members of the Security Council.",
+                    "The meeting was attended by Prime Minister Mikhail Mishustin and Defence Minister Sergei "
+                    "Shoigu.", source=KREMLIN, ext_id="u", date="2022-05-13")
+    exts = list(extract_many([_named(1), _named(2), unnamed], nlp=nlp))
+    assert pairs(exts[2]) == [{"Vladimir Putin", "Mikhail Mishustin", "Sergei Shoigu"}]
+    alone = extract_article(draft(*unnamed.paragraphs, source=KREMLIN, date="2022-05-13"), nlp=nlp)
+    assert pairs(alone) == [{"Mikhail Mishustin", "Sergei Shoigu"}]  # nobody to learn the principal from
+
+
+def test_one_article_that_trips_the_rules_costs_only_itself(nlp, monkeypatch):
+    from bot.extract import pipeline
+
+    real = pipeline.analyse
+
+    def flaky(d, docs, version=""):
+        if d.ext_id == "bad":
+            raise ValueError("boom")
+        return real(d, docs, version)
+
+    monkeypatch.setattr(pipeline, "analyse", flaky)
+    good = draft("President Arvid Kallen met with Prime Minister Lena Holm.", ext_id="good")
+    exts = list(extract_many([draft("Anything.", ext_id="bad"), good], nlp=nlp))
+    assert exts[0].version == extraction.FAILED_VERSION and exts[0].meetings == []
+    assert pairs(exts[1]) == [{"Arvid Kallen", "Lena Holm"}]
+    assert exts[1].version == extraction.EXTRACTOR_VERSION
