@@ -102,6 +102,7 @@ _AFTER_TITLE_WORD = re.compile(latin(
     r"Admiral|Marshal|Aide|Adviser|Advisor|Envoy|Premier|Governor-General)\s+"
     r"([A-Z][a-z][\w'’\-]*\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
 ))
+_LIST_NEXT = re.compile(latin(r"\s+and\s+[A-Z]|,\s+[A-Z][a-z]+(?:\s+and|,)"))  # '… Protection and Welfare'
 _NAME_CONT = re.compile(latin(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])"))
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
 _CAP_NEXT = re.compile(latin(r"[ \t]+[A-Z]"))
@@ -158,7 +159,9 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
-            if before and (before[0] in ("for", "on") or (before[0] == "and" and len((name or "").split()) == 2)):
+            two = len((name or "").split()) == 2
+            if before and (before[0] in ("for", "on") or (before[0] == "and" and two)
+                           or (before[0] == "of" and two and _LIST_NEXT.match(text, m.end(1)))):
                 continue  # 'Representative for Environmental Protection, Ecology and Transport': part of a title
             prev = before[0].lower() if before and before[0][:1].isupper() else ""
             prev_ok = bool(prev) and (prev in TITLE_WORDS or any(k.split()[-1:] == [prev] for k in other))
