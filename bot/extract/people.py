@@ -27,9 +27,12 @@ from bot.models import PersonMention
 
 _CAMEL = re.compile(r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?=[A-Z])")  # not 'McConnell', 'MacLeod'
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_TITLE_TAIL = re.compile(latin(r"((?:(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on)\s+)+)$"))
+# title words; a comma only inside an enumeration ('Minister of the Economy, Finance and the Recovery')
+_TITLE_TAIL = re.compile(latin(
+    r"((?:(?:[A-Z0-9][\w'’\-.]*(?:,(?=\s+[A-Z][\w'’\-]*\s+and\s))?|of|the|and|for|on)\s+)+)$"
+))
 _APPOSITIVE = re.compile(latin(
-    r"^,\s+(?:the\s+)?((?:[A-Z0-9][\w'’\-.]*)(?:\s+(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on|in))*)"
+    r"^,\s+(?:the\s+)?((?:[A-Z0-9][\w'’\-.]*)(?:\s+(?:[A-Z0-9][\w'’\-.]*|of|the|and|for|on|in|to))*)"
 ))
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _ROLE_HEADS = frozenset(
@@ -52,6 +55,7 @@ def clean_name(raw: str) -> str | None:
     words = [w.strip(",.;:") if not re.fullmatch(r"[A-Z]\.", w) else w for w in s.split()]
     words = [w for w in words if w]
     while words and (words[0].lower() in TITLE_WORDS or words[0].lower() in CONNECTORS
+                     or (words[0].lower().endswith("s") and words[0].lower()[:-1] in TITLE_WORDS)
                      or words[0].lower() in DEMONYMS or _ORDINAL.match(words[0].lower())):
         words.pop(0)
     while words and (words[-1].lower() in TITLE_WORDS or words[-1].lower() in CONNECTORS):
@@ -346,6 +350,8 @@ class People:
         if any(re.search(rf"\b{re.escape(r)}\b", low) for r in ROLE_NOUNS):
             return None
         if words and words[0].lower() == "the" and len(words) >= 2 and any(w[0].isupper() for w in words[1:]):
+            if words[1].lower() in TITLE_WORDS:
+                return None  # 'the Adviser to the Head of …' whom no title here names: a person, not an institution
             return " ".join(words[1:])
         return None
 

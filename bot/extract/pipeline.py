@@ -102,16 +102,27 @@ _AFTER_TITLE_WORD = re.compile(latin(
     r"Admiral|Marshal|Aide|Adviser|Advisor|Envoy|Premier|Governor-General)\s+"
     r"([A-Z][a-z][\w'’\-]*\s+(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
 ))
+_PLACE_USE = re.compile(r"\x00(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:region|regions|oblast|oblasts|district|province)\b"
+                        r"|\b[A-Z][\w\-]+\s+and\s+\x00\s+(?:region|regions|oblasts)\b", re.I)
+_GIVEN_BEFORE = re.compile(latin(r"\b([A-Z][a-z][\w'’\-]*)\s+$"))  # 'Bruno' before '[Le Maire]'
+_PARTICLE_NEXT = re.compile(r"\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|le|la)\s+[A-Z]")
 _LIST_NEXT = re.compile(latin(r"\s+and\s+[A-Z]|,\s+[A-Z][a-z]+(?:\s+and|,)"))  # '… Protection and Welfare'
-_NAME_CONT = re.compile(latin(r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+[a-z])"))
+_NAME_CONT = re.compile(latin(
+    r"[a-z][\w'’\-]*|\s+[A-Z][a-z][\w'’\-]*(?=\s*[(,:.;]|\s+(?!(?:bin|ibn|al|el|de|da|van|von|der|le|la)\s)[a-z])"
+))
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
 _CAP_NEXT = re.compile(latin(r"[ \t]+[A-Z]"))
-_NAME_TAIL = re.compile(latin(r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$"))
+_NAME_TAIL = re.compile(latin(
+    r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:(?:Le|La|De|Da|Di|Du|Van|Von|Der|Al|El|Bin|le|la|de|da|van|von|der|al|el|bin)\s+)?"
+    r"(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$"
+))
 
 
 def _collect_people(ctx: Context) -> list[list[Label]]:
     forms: list[tuple[str, str | None, bool]] = []  # (name, title, strong evidence)
     other: Counter = Counter()
+    places = {e.text.lower() for doc in ctx.docs for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    all_text = "\n".join(ctx.draft.paragraphs)
     for pi, doc in enumerate(ctx.docs):
         if pi in ctx.headings:
             continue
@@ -124,12 +135,21 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                     tail = re.match(r"^\s+([A-Z][\w\-]+)", text[end:end + 40])
                 if tail:
                     raw, end = raw + " " + tail.group(1), end + tail.end()
+                head = _GIVEN_BEFORE.search(text[max(0, ent.start_char - 30):ent.start_char])
+                start_char = ent.start_char
+                if head and raw.split()[0].lower() in NAME_PARTICLES:
+                    raw, start_char = head.group(1) + " " + raw, ent.start_char - len(head.group(0))
                 name = clean_name(raw)
                 if not name:
                     continue
                 if len(name.split()) >= 3 and re.search(r"\bof(?: the)?\s*$", text[:ent.start_char]):
                     name = name.split(" ", 1)[1]  # 'President of [Belarus Alexander Lukashenko]'
-                name_start = ent.start_char + max(0, raw.find(name.split()[0]))
+                elif len(name.split()) == 2 and name.split()[0].lower() in places \
+                        and re.search(r"\bof(?: the)?\s*$", text[:ent.start_char]):
+                    name = name.split()[1]  # 'Emir of the State of [Qatar Tamim] bin Hamad Al Thani'
+                if " " not in name and _PLACE_USE.search(all_text.replace(name, "\x00")):
+                    continue  # 'the Donetsk and Luhansk regions': a place the recogniser took for a person
+                name_start = start_char + max(0, raw.find(name.split()[0]))
             else:
                 other[ent.text.lower().removeprefix("the ")] += 1
                 # the entity may stop inside the name: 'Hungary Viktor' + 'Orban(retranslated)'
@@ -159,13 +179,16 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
+            if _PARTICLE_NEXT.match(text, m.end(1)):
+                continue  # '… of Qatar Tamim | bin Hamad Al Thani': the name goes on (the recogniser has it whole)
             two = len((name or "").split()) == 2
             if before and (before[0] in ("for", "on") or (before[0] == "and" and two)
                            or (before[0] == "of" and two and _LIST_NEXT.match(text, m.end(1)))):
                 continue  # 'Representative for Environmental Protection, Ecology and Transport': part of a title
             prev = before[0].lower() if before and before[0][:1].isupper() else ""
             prev_ok = bool(prev) and (prev in TITLE_WORDS or any(k.split()[-1:] == [prev] for k in other))
-            if name and len(name.split()) == 3 and (other[name.split()[0].lower()] or not prev_ok):
+            if name and len(name.split()) == 3 and name.split()[1].lower() not in NAME_PARTICLES \
+                    and (other[name.split()[0].lower()] or not prev_ok):
                 start += len(name.split()[0]) + 1  # 'of Turkey Recep Erdogan': the country is the title's
                 name = name.split(" ", 1)[1]
             title = title_before(text, start) if name and " " in name else None
@@ -708,6 +731,10 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None,
                 order = (host, topic)  # the topic is someone the host met: the host meets the next one too
             if reporter is not None and _reported(sent):
                 order = (reporter,)  # 'X added that during the talks with Y, he …': X met Y
+            if any(re.search(r"\bdelegation\b", sent.doc.text[a:b], re.I) for a, b in subjects):
+                head = _delegation_head(ctx)  # 'the Ukrainian delegation met with X': its named head did
+                if head is not None:
+                    order = (head,)
             other = next((p for p in order if p is not None and p not in found), None)
             if other is None:
                 return None
@@ -729,6 +756,20 @@ def _sentence_meeting(ctx: Context, sent: Span, pi: int, topic: Person | None,
         return mt.MeetingDraft([p.name for p in found], date, None, kind, pi, dated, 3)
     place = place_in(sent, ctx.skip[pi] + ctx.quoted, _person_spans(ctx, pi), _triggers(sent))
     return mt.MeetingDraft([p.name for p in found], date, place, kind, pi, dated, 3 if place else 0)
+
+
+_DELEGATION_HEAD = re.compile(
+    r"\b(?:delegation\s+(?:was\s+)?(?:led|headed)\s+by|head\s+of\s+the\s+(?:[\w\-]+\s+){0,2}delegation\b)", re.I)
+
+
+def _delegation_head(ctx: Context) -> Person | None:
+    """The person the article names as leading its delegation ('the head of the delegation, … X')."""
+    for pi, para in enumerate(ctx.draft.paragraphs):
+        for m in _DELEGATION_HEAD.finditer(para):
+            after = [p for a, _b, p in (ctx.index[pi] if pi < len(ctx.index) else []) if m.end() <= a < m.end() + 150]
+            if after:
+                return after[0]
+    return None
 
 
 def _person_spans(ctx: Context, pi: int) -> list[tuple[int, int]]:

@@ -151,3 +151,28 @@ def test_one_article_that_trips_the_rules_costs_only_itself(nlp, monkeypatch):
     assert exts[0].version == extraction.FAILED_VERSION and exts[0].meetings == []
     assert pairs(exts[1]) == [{"Arvid Kallen", "Lena Holm"}]
     assert exts[1].version == extraction.EXTRACTOR_VERSION
+
+
+def test_an_unnamed_delegation_met_through_its_named_head(nlp):
+    ext = run(nlp, "According to the head of the delegation, First Deputy Prime Minister Yulia Svyrydenko, the talks "
+                   "were useful. During the visit, the Ukrainian delegation met with French Minister of the Economy, "
+                   "Finance and the Recovery Bruno Le Maire to discuss financial support.", date="2022-01-26")
+    assert pairs(ext) == [{"Yulia Svyrydenko", "Bruno Le Maire"}]
+    titles = {p.name: p.title for p in ext.people}
+    assert titles["Bruno Le Maire"] == "French Minister of the Economy, Finance and the Recovery"
+
+
+def test_a_role_phrase_nobody_here_holds_is_no_institution(nlp):
+    ext = run(nlp, "For his part, Mykhailo Podolyak, Adviser to the Head of the Office of the President, stressed "
+                   'the point. "All issues have been discussed," said the Adviser to the Head of the Office.',
+              date="2022-03-29")
+    assert [q.speaker for q in ext.quotes] == ["Mykhailo Podolyak"]
+
+
+def test_regions_and_plural_titles_are_not_people(nlp):
+    ext = run(nlp, "The situation in the Donetsk and Luhansk regions was discussed. Deputy Prime Ministers Viktoria "
+                   "Abramchenko and Marat Khusnullin reported. President of Ukraine Volodymyr Zelenskyy met with "
+                   "the Emir of the State of Qatar Tamim bin Hamad Al Thani.", date="2022-02-22")
+    names = {p.name for p in ext.people}
+    assert not names & {"Luhansk", "Donetsk", "Ministers Viktoria Abramchenko", "Qatar Tamim"}
+    assert {"Viktoria Abramchenko", "Tamim bin Hamad Al Thani"} <= names
