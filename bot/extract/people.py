@@ -37,7 +37,7 @@ _APPOSITIVE = re.compile(latin(
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _ROLE_HEADS = frozenset(
     w for r in ROLE_NOUNS for w in r.replace("-", " ").split() if w not in ("of", "state", "government")
-) | {"vice", "deputy", "first", "acting", "high"}
+) | {"vice", "deputy", "first", "acting", "high", "commander", "chief", "ceo"}
 
 
 def norm_tokens(text: str) -> list[str]:
@@ -90,6 +90,11 @@ def dedupe_garbled(words: list[str]) -> list[str]:
     return out
 
 
+def _head(word: str) -> str:
+    """'Commander-in-Chief' -> 'commander': the part of a hyphenated title word that says the role."""
+    return word.lower().split("-")[0]
+
+
 def title_before(text: str, start: int) -> str | None:
     """The title written right before a name: 'President of Belarus', 'German Chancellor'."""
     m = _TITLE_TAIL.search(text[max(0, start - 160):start])
@@ -99,12 +104,12 @@ def title_before(text: str, start: int) -> str | None:
     ends = [i for i, w in enumerate(words) if w.endswith((".", "!", "?", ":", ";")) and not re.fullmatch(r"[A-Z]\.", w)]
     if ends:
         words = words[ends[-1] + 1:]  # the title does not run back across a sentence ('… Maia Sandu. Volodymyr')
-    while words and not (words[0].lower() in _ROLE_HEADS or words[0].lower() in DEMONYMS
+    while words and not (_head(words[0]) in _ROLE_HEADS or words[0].lower() in DEMONYMS
                          or _ORDINAL.match(words[0].lower())):
         words.pop(0)
     while words and words[-1].lower() in CONNECTORS:
         words.pop()
-    if not any(w.lower() in _ROLE_HEADS for w in words):
+    if not any(_head(w) in _ROLE_HEADS for w in words):
         return None
     return " ".join(words).rstrip(".,") or None
 
@@ -292,6 +297,12 @@ class People:
         if role is None:
             return None
         bare = re.sub(r"^(?:the|his|her|our)\s+", "", low)
+        head = bare.split(" of ")[0]
+        if " of " in bare and not re.search(rf"\b{re.escape(role)}\b", head) and not role.startswith(head):
+            # 'the permanent representative of the Head of State': a representative, not the head of state
+            word = head.split()[-1]
+            holders = [p for p in self.persons if re.search(rf"\b{re.escape(word)}\b", p.role_text())]
+            return holders[0] if len(holders) == 1 else None
         if " of " in bare and not any(bare.startswith(r) for r in ROLE_NOUNS if " of " in r):
             # 'the Head of the President's Office': the one person whose title begins so
             head = bare.split(" of ")[0]  # 'the Head of the Office of the President': a head, not a president

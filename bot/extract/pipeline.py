@@ -93,7 +93,8 @@ def analyse(draft: ArticleDraft, docs: list[Doc], version: str = "") -> Extracti
 
 _PARTICLE_TAIL = re.compile(r"^\s+((?:(?:von|van|der|de|da|dos|del|la|le|bin|al|el)\s+)+[A-Z][\w\-]+)")
 _TITLED_NAME = re.compile(latin(
-    r"(?<=[a-z] )((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
+    r"(?:(?<=[a-z] )|(?<=\b[A-Z][A-Z] )|(?<=\b[A-Z][A-Z][A-Z] ))"  # after a lower-case word or an abbreviation
+    r"((?:[A-Z][a-z][\w'’\-]*\s+){1,2}(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)(?![\w'’\-])(?!\s+[A-Z])"
 ))
 # 'Amur Region Governor Vasily Orlov in …': two capitalised words right after a title word are a name
 _AFTER_TITLE_WORD = re.compile(latin(
@@ -105,6 +106,7 @@ _AFTER_TITLE_WORD = re.compile(latin(
 _PLACE_USE = re.compile(r"\x00(?:\s+and\s+[A-Z][\w\-]+)?\s+(?:region|regions|oblast|oblasts|district|province)\b"
                         r"|\b[A-Z][\w\-]+\s+and\s+\x00\s+(?:region|regions|oblasts)\b", re.I)
 _GIVEN_BEFORE = re.compile(latin(r"\b([A-Z][a-z][\w'’\-]*)\s+$"))  # 'Bruno' before '[Le Maire]'
+_ORG_ROLE = r"(?:CEO|CFO|COO|chief executive|founder|co-founder|company|corporation|Inc\b|Ltd\b|headquarters|employees)"
 _PARTICLE_NEXT = re.compile(r"\s+(?:bin|bint|ibn|al|el|de|da|van|von|der|le|la)\s+[A-Z]")
 _LIST_NEXT = re.compile(latin(r"\s+and\s+[A-Z]|,\s+[A-Z][a-z]+(?:\s+and|,)"))  # '… Protection and Welfare'
 _NAME_CONT = re.compile(latin(
@@ -162,8 +164,10 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 name_start, end = ent.start_char + m.start(1), ent.end_char + (more.end() - more.start() if more else 0)
                 if not name or " " not in name or not title_before(text, name_start):
                     continue
-                if text[max(0, name_start - 5):name_start].split()[-1:] in (["and"], ["for"], ["on"]):
-                    continue  # 'Minister of Labour and Social Protection': the end of a title
+                if text[max(0, name_start - 5):name_start].split()[-1:] in (["and"], ["for"], ["on"]) \
+                        or re.match(r"\s+of\s", text[end:end + 4]):
+                    continue  # 'Minister of Labour and Social Protection', 'of Digital Transformation of Ukraine'
+
                 if _CAP_NEXT.match(text, end):
                     continue  # the entity stops inside a longer run of names ('… of Palestine Mahmoud | Abbas Abbas')
             title = title_before(text, name_start) or title_after(text, end)
@@ -179,7 +183,7 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
-            if _PARTICLE_NEXT.match(text, m.end(1)):
+            if _PARTICLE_NEXT.match(text, m.end(1)) or re.match(r"\s+of\s", text[m.end(1):m.end(1) + 4]):
                 continue  # '… of Qatar Tamim | bin Hamad Al Thani': the name goes on (the recogniser has it whole)
             two = len((name or "").split()) == 2
             if before and (before[0] in ("for", "on") or (before[0] == "and" and two)
@@ -207,8 +211,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
     singles: Counter = Counter(f[0] for f in forms if " " not in f[0])
     for name, title, strong in forms:
         if " " not in name:
-            if other[name.lower()] > 0:
-                continue
+            if other[name.lower()] > 0 or re.search(rf"\b{re.escape(name)}\s+{_ORG_ROLE}", all_text):
+                continue  # 'Palantir CEO Alex Karp': a company, not a person
             if not strong and ctx.people.by_name(name) is None and singles[name] < 2:
                 continue
         ctx.people.add(name, title)
@@ -297,7 +301,7 @@ def _add_principal(ctx: Context) -> None:
         return
     name, title = ctx.draft.principal
     people = ctx.people
-    if people.by_name(name) is not None or any("president" in p.role_text() for p in people.persons):
+    if people.by_name(name) is not None or any(re.search(r"\bpresident\b", p.role_text()) for p in people.persons):
         return
     text = "\n".join(p for i, p in enumerate(ctx.draft.paragraphs) if i not in ctx.headings)
     if not needs_principal(text):

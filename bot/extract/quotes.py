@@ -126,6 +126,11 @@ def _make(open_at: tuple[int, int], body: str, close_p: int, close_i: int, parag
     return RawQuote(pi, start, end, body, close_p, close_i)
 
 
+_DOCUMENT_TITLE = re.compile(r"^On\s+(?:the\s+)?[\w'’\-]+")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:laws?|decrees?|bills?|resolutions?|decisions?|orders?|acts?|ordinances?|No\.?|"
+                              r"codes?|council|\d[\w/\-.]*)\W*$", re.I)
+
+
 def is_speech(q: RawQuote, paragraphs: list[str]) -> bool:
     """True for quoted speech; False for scare quotes, names, terms and titles in quotation marks."""
     words = _WORDS.findall(q.text)
@@ -135,6 +140,8 @@ def is_speech(q: RawQuote, paragraphs: list[str]) -> bool:
     text = paragraphs[q.paragraph]
     before = text[: max(0, q.start - 1)].rstrip()
     prev_char = before[-1:] if before else ""
+    if _DOCUMENT_TITLE.match(q.text) and _DOCUMENT_BEFORE.search(before[-80:]):
+        return False  # 'Decree No. 160/2021 "On the priority areas of …"': the title of a law or decree
     after = paragraphs[q.close_paragraph][q.close_at + 1:q.close_at + 80] if q.close_at >= 0 else ""
     long_words = [w for w in words if len(w) > 3]
     title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)

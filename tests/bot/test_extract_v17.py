@@ -176,3 +176,27 @@ def test_regions_and_plural_titles_are_not_people(nlp):
     names = {p.name for p in ext.people}
     assert not names & {"Luhansk", "Donetsk", "Ministers Viktoria Abramchenko", "Qatar Tamim"}
     assert {"Viktoria Abramchenko", "Tamim bin Hamad Al Thani"} <= names
+
+
+def test_titles_of_laws_and_decrees_are_not_quotes(nlp):
+    ext = run(nlp, 'The President signed Decree No. 160/2021 "On the priority areas of activity of the Office," and '
+                   'the bill "On social protection of persons deprived of liberty" was drafted. "We are ready to show '
+                   'our first results," Anton Korynevych said.', date="2021-12-17")
+    assert [q.text for q in ext.quotes] == ["We are ready to show our first results"]
+
+
+def test_the_representative_of_the_head_of_state_is_the_representative(nlp):
+    ext = run(nlp, "President Volodymyr Zelenskyy signed the decree. Permanent Representative of the President in "
+                   'Crimea Anton Korynevych spoke at the forum. "Crimea will be free," the permanent representative '
+                   "of the Head of State said.", date="2021-12-17")
+    assert [q.speaker for q in ext.quotes] == ["Anton Korynevych"]
+
+
+def test_a_name_after_an_abbreviation_and_a_company_before_its_ceo(nlp):
+    ext = run(nlp, "President Volodymyr Zelenskyy met with Palantir CEO Alex Karp. The meeting was also attended by "
+                   "Minister of Digital Transformation of Ukraine Mykhailo Fedorov and Commander-in-Chief of the AFU "
+                   "Valerii Zaluzhnyi. Palantir is ready to invest, Palantir representatives said.",
+              date="2022-06-02")
+    names = {p.name for p in ext.people}
+    assert "Valerii Zaluzhnyi" in names and not names & {"Palantir", "Digital Transformation"}
+    assert pairs(ext) == [{"Volodymyr Zelenskyy", "Alex Karp", "Mykhailo Fedorov", "Valerii Zaluzhnyi"}]
