@@ -317,7 +317,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
 """Words that belong to titles, not to names (used to cut titles off names)."""
 
 NAME_PARTICLES: frozenset[str] = frozenset(
-    {"von", "der", "van", "de", "da", "dos", "del", "la", "le", "bin", "bint", "ibn", "al", "el"}
+    {"von", "der", "van", "de", "da", "dos", "del", "la", "le", "bin", "bint", "ibn", "al", "el", "ó", "ní"}
 )
 
 CONNECTORS: frozenset[str] = frozenset({"of", "the", "and", "for", "on", "in", "to", *NAME_PARTICLES})

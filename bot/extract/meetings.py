@@ -22,7 +22,7 @@ _INTRODUCING = re.compile(
     r"\b(?:met|meets|meet with|meeting with|meeting between|talks with|talks between|negotiations with|"
     r"held (?:a |an )?(?:\w+ ){0,2}"
     r"(?:meeting|talks|negotiations|video ?conference)|(?:video|online)[ -]?\w+ with|"
-    r"a (?:\w+,? ){0,3}meeting|summit with)\b",
+    r"a (?:\w+,? ){0,3}meeting|summit with|(?:at|during) (?:a|the) (?:[\w\-]+ ){0,3}meeting of)\b",
     re.I,
 )
 # 'received President X', 'welcomed Prime Minister Y', 'presented the Order of Friendship to President Z'

@@ -115,7 +115,8 @@ _NAME_CONT = re.compile(latin(
 _VENUE_AFTER = re.compile(r"\s+(?:" + "|".join(VENUE_NOUNS) + r")\b")
 _CAP_NEXT = re.compile(latin(r"[ \t]+[A-Z]"))
 _NAME_TAIL = re.compile(latin(
-    r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:(?:Le|La|De|Da|Di|Du|Van|Von|Der|Al|El|Bin|le|la|de|da|van|von|der|al|el|bin)\s+)?"
+    r"((?:[A-Z][a-z][\w'’\-]*\s+)(?:(?:Le|La|De|Da|Di|Du|Van|Von|Der|Al|El|Bin|Ó|Ní|le|la|de|da|van|von|der|al|el|bin)"
+    r"\s+)?"
     r"(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*)$"
 ))
 
@@ -165,7 +166,7 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 if not name or " " not in name or not title_before(text, name_start):
                     continue
                 if text[max(0, name_start - 5):name_start].split()[-1:] in (["and"], ["for"], ["on"]) \
-                        or re.match(r"\s+of\s", text[end:end + 4]):
+                        or re.match(r"\s+of\s|\s*\([A-Z]{2,}\)", text[end:end + 12]):
                     continue  # 'Minister of Labour and Social Protection', 'of Digital Transformation of Ukraine'
 
                 if _CAP_NEXT.match(text, end):
@@ -183,7 +184,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
-            if _PARTICLE_NEXT.match(text, m.end(1)) or re.match(r"\s+of\s", text[m.end(1):m.end(1) + 4]):
+            if _PARTICLE_NEXT.match(text, m.end(1)) or re.match(r"\s+of\s|\s*\([A-Z]{2,}\)",
+                                                                text[m.end(1):m.end(1) + 12]):
                 continue  # '… of Qatar Tamim | bin Hamad Al Thani': the name goes on (the recogniser has it whole)
             two = len((name or "").split()) == 2
             if before and (before[0] in ("for", "on") or (before[0] == "and" and two)
@@ -939,7 +941,7 @@ def _main(ctx: Context, meetings: list[mt.MeetingDraft]) -> list[mt.MeetingDraft
 
 _SUBJECTS = ("nsubj", "nsubjpass", "agent")
 _NAME_CHAIN = re.compile(
-    r"\w+(?:\s*(?:[A-Z][\w'’\-.]*|\([A-Z][\w.&\-]*\)|of|the|to|for|and|on|de|da|von|der|van|al|el|bin|la|le|[,–—\-])"
+    r"\w+(?:\s*(?:[A-Z][\w'’\-.]*|\([A-Z][\w.&\-]*\)|of|the|to|for|and|on|at|de|da|von|der|van|al|el|bin|la|le|[,–—\-])"
     r"(?=\W|$))+"
 )
 _PARTNER_DEPS = ("agent", "dobj")

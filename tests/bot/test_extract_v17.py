@@ -200,3 +200,22 @@ def test_a_name_after_an_abbreviation_and_a_company_before_its_ceo(nlp):
     names = {p.name for p in ext.people}
     assert "Valerii Zaluzhnyi" in names and not names & {"Palantir", "Digital Transformation"}
     assert pairs(ext) == [{"Volodymyr Zelenskyy", "Alex Karp", "Mykhailo Fedorov", "Valerii Zaluzhnyi"}]
+
+
+def test_organisations_with_abbreviations_irish_particles_and_long_partner_titles(nlp):
+    ext = run(nlp, "Deputy Head of the Office Andriy Sybiha met with Secretary General of the Parliamentary Assembly of "
+                   "the Black Sea Economic Cooperation (PABSEC) Asaf Hajiyev.",
+              "President Volodymyr Zelenskyy met with Chairperson of the Lower House of the Irish Parliament Seán Ó "
+              "Fearghaíl.",
+              "Ihor Zhovkva held a video conference with Federal Minister for the EU and Constitution at the Federal "
+              "Chancellery of Austria Karoline Edtstadler.", date="2022-04-28")
+    assert "Economic Cooperation" not in {p.name for p in ext.people}
+    assert pairs(ext) == [{"Andriy Sybiha", "Asaf Hajiyev"}, {"Volodymyr Zelenskyy", "Seán Ó Fearghaíl"},
+                          {"Ihor Zhovkva", "Karoline Edtstadler"}]
+
+
+def test_people_heard_at_the_meeting_of_a_board(nlp):
+    ext = run(nlp, "Security is the priority, President Volodymyr Zelenskyy said at the wrap-up meeting of the board "
+                   "of the Security Service held in Kyiv. For his part, Head of the Security Service Ivan Bakanov said "
+                   "that the service dealt with key threats.", date="2021-12-24")
+    assert pairs(ext) == [{"Volodymyr Zelenskyy", "Ivan Bakanov"}]
