@@ -203,8 +203,8 @@ def test_a_name_after_an_abbreviation_and_a_company_before_its_ceo(nlp):
 
 
 def test_organisations_with_abbreviations_irish_particles_and_long_partner_titles(nlp):
-    ext = run(nlp, "Deputy Head of the Office Andriy Sybiha met with Secretary General of the Parliamentary Assembly of "
-                   "the Black Sea Economic Cooperation (PABSEC) Asaf Hajiyev.",
+    ext = run(nlp, "Deputy Head of the Office Andriy Sybiha met with Secretary General of the Parliamentary "
+                   "Assembly of the Black Sea Economic Cooperation (PABSEC) Asaf Hajiyev.",
               "President Volodymyr Zelenskyy met with Chairperson of the Lower House of the Irish Parliament Seán Ó "
               "Fearghaíl.",
               "Ihor Zhovkva held a video conference with Federal Minister for the EU and Constitution at the Federal "
