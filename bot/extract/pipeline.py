@@ -444,7 +444,10 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
                     ctx.open_gathering = False
                 else:
                     ctx.open_gathering = not _unnamed_past(ctx, sent, pi, outside)
-                    ctx.gathering_holder = _holder(ctx, sent, pi, topic) if ctx.open_gathering else None
+                    if ctx.open_gathering:  # a later mention that names no holder keeps the one found
+                        ctx.gathering_holder = _holder(ctx, sent, pi, topic) or ctx.gathering_holder
+                    else:
+                        ctx.gathering_holder = None
                     if ctx.gathering_holder is not None and ctx.first_gathering is None and not meetings \
                             and not _CALL_TITLE.search(ctx.draft.title or ""):
                         date = _date_of(sent, ctx, pi)
@@ -460,7 +463,9 @@ def _read_narrative(ctx: Context) -> tuple[list[Quote], list[mt.MeetingDraft]]:
     return quotes, meetings
 
 
-_BY_AGENT = re.compile(latin(r"\bby\s+(?:the\s+)?(?:(?:[A-Z][\w'’\-.]*|of|the|and|for|-|–)\s+)*$"))
+_BY_AGENT = re.compile(latin(
+    r"\b(?:by|(?:participation|chairmanship|presence)\s+of)\s+(?:the\s+)?(?:(?:[A-Z][\w'’\-.]*|of|the|and|for|-|–)\s+)*$"
+))
 
 
 def _holder(ctx: Context, sent: Span, pi: int, topic: Person | None) -> Person | None:
@@ -641,14 +646,18 @@ def _call_past_meetings(ctx: Context, merged: list[mt.MeetingDraft]) -> None:
 _SAYS_AFTER = re.compile(r"^\s+(?:\w+\s+)?(?:" + "|".join(sorted(SAY_VERBS)) + r")\b")
 
 
+_REPORTS_AFTER = re.compile(r"^\s+(?:also\s+)?(?:spoke|briefed|reported|told|informed|presented|outlined|"
+                            r"delivered|made a report|gave a report)\b")
 _ACCORDING = re.compile(r"\b(?:according to|in the words of)\s+[^,;]{0,80}$", re.I)
 
 
 def _sources(ctx: Context, sent: Span, pi: int, skip: list[tuple[int, int]]) -> list[Person]:
-    """People a sentence cites as its source ('According to Prime Minister X, …')."""
+    """People a sentence cites as its source ('According to Prime Minister X, …') or has report
+    ('Minister X briefed on …', 'X spoke about …', 'X told the meeting participants …')."""
     text = ctx.draft.paragraphs[pi]
-    return [p for a, _b, p in _hits_in(ctx, pi, sent)
-            if not any(x <= a < y for x, y in skip) and _ACCORDING.search(text[sent.start_char:a])]
+    return [p for a, b, p in _hits_in(ctx, pi, sent)
+            if not any(x <= a < y for x, y in skip)
+            and (_ACCORDING.search(text[sent.start_char:a]) or _REPORTS_AFTER.match(text[b:b + 40]))]
 
 
 def _gathering_voices(ctx: Context, merged: list[mt.MeetingDraft]) -> None:

@@ -1,4 +1,4 @@
-"""Regression on dev, extra and held-out A-N: extraction must stay within 0.03 of the measured F1 figures."""
+"""Regression on dev, extra and held-out A-O: extraction must stay within 0.03 of the measured F1 figures."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ HELDOUT_L_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date"
 HELDOUT_M_FLOORS = {"quotes_with_speaker": 0.944 - 0.03, "meeting_pairs_with_date": 0.994 - 0.03}
 # held-out set N (blind until the last extract-1.7 rules: quotes 0.988, meetings 0.911 then)
 HELDOUT_N_FLOORS = {"quotes_with_speaker": 0.988 - 0.03, "meeting_pairs_with_date": 1.0 - 0.03}
+# held-out set O (blind on the final extract-1.7 rules but one: quotes 1.0, meetings 0.535 then; a congress told
+# "with the participation of" its host, whose seven reporting speakers make 21 of the set's 47 pairs)
+HELDOUT_O_FLOORS = {"quotes_with_speaker": 1.0 - 0.03, "meeting_pairs_with_date": 0.857 - 0.03}
 
 
 def _scorer():
@@ -75,10 +78,11 @@ def _predict(paths: list[Path]) -> list[dict]:
         ([DATA / "heldout12" / "articles.jsonl"], DATA / "heldout12" / "gold.jsonl", HELDOUT_L_FLOORS),
         ([DATA / "heldout13" / "articles.jsonl"], DATA / "heldout13" / "gold.jsonl", HELDOUT_M_FLOORS),
         ([DATA / "heldout14" / "articles.jsonl"], DATA / "heldout14" / "gold.jsonl", HELDOUT_N_FLOORS),
+        ([DATA / "heldout15" / "articles.jsonl"], DATA / "heldout15" / "gold.jsonl", HELDOUT_O_FLOORS),
     ],
     ids=["dev", "extra", "heldout_a", "heldout_b", "heldout_c", "heldout_d", "heldout_e", "heldout_f",
          "heldout_g", "heldout_h", "heldout_i", "heldout_j", "heldout_k", "heldout_l",
-         "heldout_m", "heldout_n"],
+         "heldout_m", "heldout_n", "heldout_o"],
 )
 def test_scores_do_not_regress(articles, gold, floors):
     score = _scorer()

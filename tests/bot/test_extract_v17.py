@@ -219,3 +219,12 @@ def test_people_heard_at_the_meeting_of_a_board(nlp):
                    "of the Security Service held in Kyiv. For his part, Head of the Security Service Ivan Bakanov said "
                    "that the service dealt with key threats.", date="2021-12-24")
     assert pairs(ext) == [{"Volodymyr Zelenskyy", "Ivan Bakanov"}]
+
+
+def test_people_reporting_at_a_meeting_held_with_the_participation_of_the_host(nlp):
+    ext = run(nlp, "With the participation of President Volodymyr Zelenskyy, a meeting of the Congress of Local "
+                   "Authorities was held as a video conference. Minister of Infrastructure Oleksandr Kubrakov told "
+                   "the meeting participants about the damage. Minister of Finance Serhiy Marchenko briefed on the "
+                   "budget. Minister of Internal Affairs Denys Monastyrsky reported on the curfew.",
+              date="2022-04-27")
+    assert pairs(ext) == [{"Volodymyr Zelenskyy", "Oleksandr Kubrakov", "Serhiy Marchenko", "Denys Monastyrsky"}]
