@@ -47,19 +47,27 @@ def learn_principals(drafts: Iterable[ArticleDraft]) -> dict[str, tuple[str, str
         coverage[source].update(name for name in titles if name in text)
     out: dict[str, tuple[str, str]] = {}
     for source, c in coverage.items():
-        ranked = c.most_common(2)
-        if not ranked:
-            continue
-        name, n = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0
-        if n >= MIN_ARTICLES and n >= MIN_SHARE * totals[source] and n > runner_up:
+        name = clear_leader(c.most_common(), totals[source])
+        if name is not None:
             title = max(titles[name], key=lambda t: (" of " in t, titles[name][t]))
             out[source] = (name, title)
     return out
 
 
+def clear_leader(ranked: list[tuple[str, int]], total: int) -> str | None:
+    """The first of candidates ranked by how many of a source's ``total`` articles name them, if it is the
+    principal: named in at least two articles, a quarter of them, and more than the runner-up."""
+    if not ranked:
+        return None
+    name, n = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return name if n >= MIN_ARTICLES and n >= MIN_SHARE * total and n > runner_up else None
+
+
 def fill_principals(drafts: list[ArticleDraft], known: dict[str, tuple[str, str]] | None = None) -> None:
     """Set ``principal`` on drafts that have none, from ``known`` or else learnt from the drafts themselves."""
+    if not any(d.principal is None and d.source for d in drafts):
+        return  # all told already (the engine fills them before the worker sees them): nothing to learn
     learnt = learn_principals(drafts)
     for d in drafts:
         if d.principal is None and d.source:

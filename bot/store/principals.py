@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bot.extract.principal import MIN_ARTICLES, MIN_SHARE
+from bot.extract.principal import clear_leader
 from bot.store.core import Store
 
 
@@ -25,13 +25,14 @@ async def source_principals(store: Store) -> dict[str, tuple[str, str]]:
         " JOIN articles a ON a.id = m.article_id WHERE a.source IS NOT NULL"
         " GROUP BY a.source, p.id ORDER BY a.source, n DESC"
     )
-    ranked: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+    ranked: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    titles: dict[tuple[str, str], str] = {}
     for source, name, n, title in rows:
-        ranked[source].append((name, n, title))
+        ranked[source].append((name, n))
+        titles.setdefault((source, name), title)  # the first (most named) row of a name
     out: dict[str, tuple[str, str]] = {}
     for source, cands in ranked.items():
-        name, n, title = cands[0]
-        runner_up = cands[1][1] if len(cands) > 1 else 0
-        if n >= MIN_ARTICLES and n >= MIN_SHARE * totals.get(source, 0) and n > runner_up:
-            out[source] = (name, title)
+        name = clear_leader(cands, totals.get(source, 0))
+        if name is not None:
+            out[source] = (name, titles[source, name])
     return out
