@@ -121,11 +121,21 @@ _NAME_TAIL = re.compile(latin(
 ))
 
 
+_BODY_NEXT = re.compile(r"\s+of\s|\s*\([A-Z]{2,}\)")
+
+
+def _names_a_body(text: str, end: int) -> bool:
+    """Does what follows a capitalised run make it a body, not a person ('Digital Transformation of Ukraine',
+    'Black Sea Economic Cooperation (PABSEC)')?"""
+    return bool(_BODY_NEXT.match(text[end:end + 12]))
+
+
 def _collect_people(ctx: Context) -> list[list[Label]]:
     forms: list[tuple[str, str | None, bool]] = []  # (name, title, strong evidence)
     other: Counter = Counter()
     places = {e.text.lower() for doc in ctx.docs for e in doc.ents if e.label_ in ("GPE", "LOC")}
     all_text = "\n".join(ctx.draft.paragraphs)
+    place_words: dict[str, bool] = {}  # one-word names the article writes as a region ('Luhansk regions')
     for pi, doc in enumerate(ctx.docs):
         if pi in ctx.headings:
             continue
@@ -150,7 +160,9 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 elif len(name.split()) == 2 and name.split()[0].lower() in places \
                         and re.search(r"\bof(?: the)?\s*$", text[:ent.start_char]):
                     name = name.split()[1]  # 'Emir of the State of [Qatar Tamim] bin Hamad Al Thani'
-                if " " not in name and _PLACE_USE.search(all_text.replace(name, "\x00")):
+                if " " not in name and name not in place_words:
+                    place_words[name] = bool(_PLACE_USE.search(all_text.replace(name, "\x00")))
+                if place_words.get(name):
                     continue  # 'the Donetsk and Luhansk regions': a place the recogniser took for a person
                 name_start = start_char + max(0, raw.find(name.split()[0]))
             else:
@@ -166,9 +178,8 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
                 if not name or " " not in name or not title_before(text, name_start):
                     continue
                 if text[max(0, name_start - 5):name_start].split()[-1:] in (["and"], ["for"], ["on"]) \
-                        or re.match(r"\s+of\s|\s*\([A-Z]{2,}\)", text[end:end + 12]):
+                        or _names_a_body(text, end):
                     continue  # 'Minister of Labour and Social Protection', 'of Digital Transformation of Ukraine'
-
                 if _CAP_NEXT.match(text, end):
                     continue  # the entity stops inside a longer run of names ('… of Palestine Mahmoud | Abbas Abbas')
             title = title_before(text, name_start) or title_after(text, end)
@@ -184,8 +195,7 @@ def _collect_people(ctx: Context) -> list[list[Label]]:
             name = clean_name(m.group(1))
             start = m.start(1)
             before = text[max(0, start - 40):start].split()[-1:]
-            if _PARTICLE_NEXT.match(text, m.end(1)) or re.match(r"\s+of\s|\s*\([A-Z]{2,}\)",
-                                                                text[m.end(1):m.end(1) + 12]):
+            if _PARTICLE_NEXT.match(text, m.end(1)) or _names_a_body(text, m.end(1)):
                 continue  # '… of Qatar Tamim | bin Hamad Al Thani': the name goes on (the recogniser has it whole)
             two = len((name or "").split()) == 2
             if before and (before[0] in ("for", "on") or (before[0] == "and" and two)
